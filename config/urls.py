@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from wards.views import LoginView, home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/login/", LoginView.as_view(), name="login"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("wards.urls")),
+]
+
+# Uploaded media are served by the app itself only in development; in production the
+# reverse proxy serves MEDIA_ROOT (see docker-compose.yml).
+if settings.DEBUG:
+    urlpatterns += [
+        path(
+            f"{settings.MEDIA_URL.lstrip('/')}<path:path>",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+admin.site.site_header = "Ngày hội toàn dân bảo vệ an ninh Tổ quốc"

@@ -151,18 +151,19 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(environ.Env().str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Generated documents carry names and decisions: kept out of MEDIA_ROOT (which the proxy serves
+# to anyone) and handed out only by a view that checks the user's scope.
+PRIVATE_MEDIA_ROOT = Path(environ.Env().str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if env_bool("STATIC_MANIFEST", not DEBUG)
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
-# Tests render pages without running collectstatic first.
-WHITENOISE_MANIFEST_STRICT = False
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -174,9 +175,7 @@ DEFAULT_FROM_EMAIL = environ.Env().str("DEFAULT_FROM_EMAIL", default="ngayhoi@lo
 # Celery: Redis when REDIS_URL is set, otherwise kombu's filesystem transport, which needs no
 # server. The filesystem broker loses a task whose worker dies mid-run; the documents job table
 # re-queues such jobs.
-CELERY_EMBEDDED_DIR = Path(
-    environ.Env().str("CELERY_EMBEDDED_DIR", default=str(VAR_DIR / "celery"))
-)
+CELERY_EMBEDDED_DIR = BASE_DIR / environ.Env().str("CELERY_EMBEDDED_DIR", default="var/celery")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
@@ -190,6 +189,9 @@ else:
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = f"file://{CELERY_EMBEDDED_DIR / 'results'}"
+    # Neither kombu's filesystem transport nor Celery's file backend creates its folders.
+    for _folder in ("queue", "processed", "results"):
+        (CELERY_EMBEDDED_DIR / _folder).mkdir(parents=True, exist_ok=True)
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -207,6 +209,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Behind a reverse proxy the client's address is the last X-Forwarded-For entry it added.
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # the container healthcheck speaks plain HTTP
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)

@@ -3,10 +3,11 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
-from wards.views import LoginView, home
+from wards.views import LoginView, healthz, home
 
 urlpatterns = [
     path("", home, name="home"),
+    path("healthz/", healthz, name="healthz"),
     path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

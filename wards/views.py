@@ -3,7 +3,9 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -100,7 +102,8 @@ def _search_units(queryset, query: str):
     """Accent-insensitive match on the name, in Python: the list under one unit is short
     (a province has about a hundred wards)."""
     needle = fold(query)
-    codes = [u.code for u in queryset.only("code", "name") if needle in fold(u.name)]
+    names = queryset.select_related(None).values_list("code", "name")
+    codes = [code for code, name in names if needle in fold(name)]
     return queryset.filter(Q(code__in=codes) | Q(code=query))
 
 
@@ -148,21 +151,28 @@ def area_delete(request, pk: int):
 
 
 @login_required
-def grouping_form(request, code: str, grouping_code: str | None = None):
+def grouping_create(request, code: str):
     province = get_for_user(
         request.user,
         AdministrativeUnit.objects.filter(level=Level.PROVINCE),
         Perm.MANAGE_UNITS,
         code=code,
     )
-    grouping = None
-    if grouping_code:
-        grouping = get_for_user(
-            request.user,
-            province.children.filter(level=Level.DISTRICT),
-            Perm.MANAGE_UNITS,
-            code=grouping_code,
-        )
+    return _grouping_form(request, province, None)
+
+
+@login_required
+def grouping_edit(request, code: str):
+    grouping = get_for_user(
+        request.user,
+        AdministrativeUnit.objects.filter(level=Level.DISTRICT).select_related("parent"),
+        Perm.MANAGE_UNITS,
+        code=code,
+    )
+    return _grouping_form(request, grouping.parent, grouping)
+
+
+def _grouping_form(request, province, grouping):
     form = GroupingForm(request.POST or None, instance=grouping, province=province)
     if request.method == "POST" and form.is_valid():
         save_grouping(form.instance, province, form.cleaned_data["wards"])
@@ -173,3 +183,10 @@ def grouping_form(request, code: str, grouping_code: str | None = None):
         "wards/grouping_form.html",
         {"form": form, "province": province, "grouping": grouping},
     )
+
+
+def healthz(request):
+    """For the container healthcheck: the app answers and reaches its database."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")

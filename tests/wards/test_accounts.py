@@ -1,0 +1,113 @@
+"""Login, logout, passwords, the home page per role, and the language switch."""
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.urls import reverse
+
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_login_lands_a_ward_official_on_their_ward(client, people, units):
+    response = client.post(
+        reverse("login"), {"username": "canbo.an", "password": PASSWORD}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("wards:unit", args=[units["ward"].code])
+    assert "Phường An" in response.content.decode()
+
+
+def test_a_district_officer_lands_on_their_wards(client, people, units):
+    client.force_login(people["district"])
+    response = client.get(reverse("home"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("wards:unit", args=["90-G1"])
+    assert {w.name for w in response.context["wards"]} == {"An", "Bình"}
+
+
+def test_a_user_without_membership_is_told_so(client, people):
+    client.force_login(people["nobody"])
+    response = client.get(reverse("home"))
+    assert response.status_code == 403
+    assert "chưa được phân quyền" in response.content.decode()
+
+
+def test_wrong_password_shows_a_vietnamese_error(client, people):
+    response = client.post(reverse("login"), {"username": "canbo.an", "password": "sai"})
+    assert response.status_code == 200
+    assert "mật khẩu chính xác" in response.content.decode()  # Django's own Vietnamese
+
+
+def test_repeated_failures_are_rate_limited_even_with_the_right_password(client, people, settings):
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "canbo.an", "password": "sai"})
+    response = client.post(reverse("login"), {"username": "canbo.an", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Đăng nhập sai quá nhiều lần" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_limit_is_per_user_and_address_and_clears_on_success(client, people, settings):
+    for _ in range(settings.LOGIN_FAILURE_LIMIT - 1):
+        client.post(reverse("login"), {"username": "canbo.an", "password": "sai"})
+    ok = client.post(reverse("login"), {"username": "canbo.an", "password": PASSWORD})
+    assert ok.status_code == 302
+    client.logout()
+    bad = client.post(reverse("login"), {"username": "canbo.an", "password": "sai"})
+    assert bad.status_code == 200  # the user's counter was reset by the success
+
+
+def test_logout_needs_post_and_ends_the_session(client, people):
+    client.force_login(people["ward_official"])
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("home")).status_code == 302
+
+
+def test_password_change(client, people):
+    client.force_login(people["ward_official"])
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Ngày-hội-2026!",
+            "new_password2": "Ngày-hội-2026!",
+        },
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert client.login(username="canbo.an", password="Ngày-hội-2026!")
+
+
+def test_password_reset_sends_a_link_that_works(client, people):
+    people["ward_official"].email = "canbo.an@example.vn"
+    people["ward_official"].save()
+    client.post(reverse("password_reset"), {"email": "canbo.an@example.vn"})
+    assert len(mail.outbox) == 1
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/reset/" in line).strip()
+    path = link[link.index("/accounts/") :]
+    form_page = client.get(path, follow=True)
+    set_url = form_page.redirect_chain[-1][0]
+    done = client.post(
+        set_url, {"new_password1": "Mới-2026-an-toàn", "new_password2": "Mới-2026-an-toàn"}
+    )
+    assert done.status_code == 302
+    assert client.login(username="canbo.an", password="Mới-2026-an-toàn")
+
+
+def test_the_ui_is_vietnamese_by_default_and_english_on_request(client, people):
+    client.force_login(people["ward_official"])
+    unit_url = reverse("wards:unit", args=["90001"])
+    assert "Khu dân cư" in client.get(unit_url).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": unit_url})
+    assert "Residential areas" in client.get(unit_url).content.decode()
+
+
+def test_the_health_check_answers_without_login(client, db):
+    response = client.get("/healthz/")
+    assert (response.status_code, response.content) == (200, b"ok")

@@ -123,6 +123,10 @@ def register(kind: DocumentKind) -> DocumentKind:
     return kind
 
 
+def unregister(identifier: str) -> None:
+    _registry.pop(identifier, None)
+
+
 def get_kind(identifier: str) -> DocumentKind:
     """The registered kind, or LookupError."""
     try:

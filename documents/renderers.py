@@ -278,6 +278,6 @@ def docx_national_header(
     line(left, authority.upper(), bold=True, first=not sub_authority)
     line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, first=True)
     line(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13)
-    line(number_cell, number, first=True)
+    line(number_cell, f"Số: {number}" if number else "", first=True)
     when = date or "ngày ... tháng ... năm ..."
     line(date_cell, f"{place}, {when}" if place else when, italic=True, first=True)

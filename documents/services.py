@@ -114,7 +114,8 @@ def claim(job_id: int) -> bool:
 
 
 class _Progress:
-    """Writes progress to the job row at most every 2 % (or 0.5 s), whatever the caller's rate."""
+    """Writes progress to the job row every 2 % or 0.5 s and at the end, whatever the
+    caller's rate."""
 
     def __init__(self, job_id: int):
         self.job_id = job_id
@@ -123,12 +124,9 @@ class _Progress:
     def __call__(self, done: int, total: int) -> None:
         now = timezone.now()
         last_done, last_total, last_at = self.last
-        step = max(1, total // 50)
-        if (
-            total == last_total
-            and done - last_done < step
-            and now - last_at < timedelta(seconds=0.5)
-        ):
+        small_step = done - last_done < max(1, total // 50)
+        recent = now - last_at < timedelta(seconds=0.5)
+        if total == last_total and done < total and small_step and recent:
             return
         Job.objects.filter(id=self.job_id).update(
             progress_done=min(done, total), progress_total=total

@@ -98,6 +98,9 @@ def typst_pdf(template: str, data: dict) -> bytes:
             format="pdf",
             sys_inputs={"data": payload},
             timestamp=_now(),
+            # Untagged: tags made a 5,000-row list 16 times larger (4.3 MB against 260 KB)
+            # and 50 % slower, for files that are printed and signed.
+            pdf_tags=False,
         )
     except typst.TypstError as exc:
         raise RenderError(

@@ -178,3 +178,34 @@ def test_a_word_file_has_the_national_header_and_decree_margins():
     assert round(section.right_margin.mm) == 15
     assert round(section.page_width.mm) == 210
     assert document.styles["Normal"].font.name == "Times New Roman"
+
+
+def test_the_list_template_repeats_its_header_row_on_every_page():
+    rows = [[str(n), f"Hộ ông Nguyễn Văn Ánh {n}", "1.000"] for n in range(1, 121)]
+    data = {
+        "authority": "UBND phường An",
+        "sub_authority": "UBND tỉnh Thử",
+        "number": "12/DS-UBND",
+        "place": "An",
+        "date": "ngày 12 tháng 8 năm 2025",
+        "title": "Danh sách hộ gia đình",
+        "columns": ["STT", "Tên hộ", "Số tiền"],
+        "widths": ["auto", "1fr", "30mm"],
+        "numeric": [0, 2],
+        "rows": rows,
+        "totals": ["", "Cộng", "120.000"],
+        "signer": {"position": "Chủ tịch", "name": "Trần Văn Bình"},
+    }
+    reader = pypdf.PdfReader(io.BytesIO(renderers.typst_pdf("common/list.typ", data)))
+    texts = [page.extract_text() for page in reader.pages]
+    assert len(texts) >= 3
+    assert "Số: 12/DS-UBND" in texts[0]
+    assert "DANH SÁCH HỘ GIA ĐÌNH" in texts[0]
+    for text in texts:
+        assert "STT Tên hộ Số tiền" in text
+    # Page numbers from the second page on.
+    assert texts[1].splitlines()[0] == "2"
+    assert "Hộ ông Nguyễn Văn Ánh 120 1.000" in texts[-1]
+    assert "Cộng 120.000" in texts[-1]
+    assert "CHỦ TỊCH" in texts[-1]
+    assert "Trần Văn Bình" in texts[-1]

@@ -250,6 +250,9 @@ DOCUMENTS_FILE_TTL_HOURS = env_int("DOCUMENTS_FILE_TTL_HOURS", 7 * 24)
 # A job running longer than this has lost its worker and is queued again.
 DOCUMENTS_STALE_MINUTES = env_int("DOCUMENTS_STALE_MINUTES", 15)
 DOCUMENTS_MAX_ATTEMPTS = 3
+# Typst keeps the layouts of its last compilations in memory (about 650 MB after ten
+# 1,000-row lists, then flat): a worker child above this many KiB is replaced after its task.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 1_000_000)
 CELERY_BEAT_SCHEDULE.update(
     {
         "documents-cleanup-expired": {"task": "documents.cleanup_expired", "schedule": 3600},

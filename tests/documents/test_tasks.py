@@ -5,13 +5,15 @@ import time
 
 import pypdf
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
+from config.celery_app import app
 from documents.models import Job, JobStatus
+from documents.services import request_document
 from tests.conftest import make_unit, make_user
 from wards.models import AreaKind, Level, ResidentialArea, Role
-
-pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
 def wait_for(job_id: int, timeout: float = 60) -> tuple[Job, set[str]]:
@@ -27,6 +29,8 @@ def wait_for(job_id: int, timeout: float = 60) -> tuple[Job, set[str]]:
     raise AssertionError(f"job {job_id} still {job.status} after {timeout} s")
 
 
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
 def test_a_job_is_queued_run_and_finished_by_a_worker(celery_worker, client):
     province = make_unit("90", "Thử", Level.PROVINCE, division_type="tỉnh")
     ward = make_unit("90001", "An", Level.WARD, province, "phường")
@@ -62,3 +66,14 @@ def test_a_job_is_queued_run_and_finished_by_a_worker(celery_worker, client):
     assert failed.status == JobStatus.FAILED
     assert "“汉” (U+6C49)" in failed.error
     assert not failed.file
+
+
+def test_the_beat_cleans_up_hourly_and_requeues_stale_jobs(people, units):
+    entries = settings.CELERY_BEAT_SCHEDULE.values()
+    schedule = {entry["task"]: entry["schedule"] for entry in entries}
+    assert schedule["documents.cleanup_expired"] == 3600
+    assert schedule["documents.requeue_stale"] <= settings.DOCUMENTS_STALE_MINUTES * 60
+    job = request_document(people["ward_official"], "wards.profile", units["ward"], "pdf")
+    Job.objects.filter(pk=job.pk).update(expires_at=timezone.now())
+    assert app.tasks["documents.cleanup_expired"].delay().get() == 1
+    assert app.tasks["documents.requeue_stale"].delay().get() == []

@@ -604,7 +604,7 @@ class SchemeImport(SheetImport):
         bulk_create_with_history(
             objects,
             Scheme,
-            batch_size=500,
+            batch_size=1000,
             default_user=self.user,
             default_change_reason=_("Nhập từ tệp Excel"),
         )
@@ -776,7 +776,7 @@ class ActivityImport(SheetImport):
         bulk_create_with_history(
             objects,
             Activity,
-            batch_size=500,
+            batch_size=1000,
             default_user=self.user,
             default_change_reason=_("Nhập từ tệp Excel"),
         )

@@ -89,6 +89,9 @@ class CoordinateField(forms.DecimalField):
     """Degrees as typed on a phone: a decimal comma is accepted, extra decimals are rounded
     (six are about 10 cm)."""
 
+    # Text, not type=number: a number input refuses the decimal comma many phones type.
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
     def __init__(self, *, limit: int, **kwargs) -> None:
         super().__init__(required=False, min_value=-limit, max_value=limit, **kwargs)
 

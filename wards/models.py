@@ -185,6 +185,17 @@ class Membership(models.Model):
 # --------------------------------------------------------------------------- the register
 
 
+def ward_foreign_key(related_name: str) -> models.ForeignKey:
+    """The ward a row of the register belongs to (its scope)."""
+    return models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("phường, xã"),
+        on_delete=models.PROTECT,
+        related_name=related_name,
+        limit_choices_to={"level": Level.WARD},
+    )
+
+
 class SchemeProfile(models.TextChoices):
     """Which typed fields a kind of scheme carries."""
 
@@ -302,13 +313,7 @@ class Scheme(models.Model):
 
     scope_lookup = "ward"
 
-    ward = models.ForeignKey(
-        AdministrativeUnit,
-        verbose_name=_("phường, xã"),
-        on_delete=models.PROTECT,
-        related_name="schemes",
-        limit_choices_to={"level": Level.WARD},
-    )
+    ward = ward_foreign_key("schemes")
     kind = models.ForeignKey(
         SchemeKind, verbose_name=_("loại mô hình"), on_delete=models.PROTECT, related_name="schemes"
     )
@@ -498,13 +503,7 @@ class Activity(models.Model):
 
     scope_lookup = "ward"
 
-    ward = models.ForeignKey(
-        AdministrativeUnit,
-        verbose_name=_("phường, xã"),
-        on_delete=models.PROTECT,
-        related_name="activities",
-        limit_choices_to={"level": Level.WARD},
-    )
+    ward = ward_foreign_key("activities")
     scheme = models.ForeignKey(
         Scheme,
         verbose_name=_("mô hình"),
@@ -549,13 +548,7 @@ class Exemplar(models.Model):
 
     scope_lookup = "ward"
 
-    ward = models.ForeignKey(
-        AdministrativeUnit,
-        verbose_name=_("phường, xã"),
-        on_delete=models.PROTECT,
-        related_name="exemplars",
-        limit_choices_to={"level": Level.WARD},
-    )
+    ward = ward_foreign_key("exemplars")
     kind = models.CharField(
         _("cá nhân / tập thể"),
         max_length=20,

@@ -46,6 +46,16 @@ def _scheme(request, pk: int, perm: str | None = None) -> Scheme:
     )
 
 
+def _activity(request, pk: int) -> Activity:
+    queryset = Activity.objects.select_related("ward", "scheme")
+    return get_for_user(request.user, queryset, Perm.EDIT_REGISTER, pk=pk)
+
+
+def _exemplar(request, pk: int) -> Exemplar:
+    queryset = Exemplar.objects.select_related("ward")
+    return get_for_user(request.user, queryset, Perm.EDIT_REGISTER, pk=pk)
+
+
 def _filtered_schemes(request):
     """The user's schemes narrowed by the filter form in the query string."""
     scope = user_scope(request.user)
@@ -292,24 +302,14 @@ def activity_create(request, code: str):
 
 @login_required
 def activity_edit(request, pk: int):
-    activity = get_for_user(
-        request.user,
-        Activity.objects.select_related("ward", "scheme"),
-        Perm.EDIT_REGISTER,
-        pk=pk,
-    )
+    activity = _activity(request, pk)
     return _activity_form(request, activity.ward, activity=activity)
 
 
 @login_required
 @require_POST
 def activity_delete(request, pk: int):
-    activity = get_for_user(
-        request.user,
-        Activity.objects.select_related("ward", "scheme"),
-        Perm.EDIT_REGISTER,
-        pk=pk,
-    )
+    activity = _activity(request, pk)
     activity.delete()
     messages.success(request, _("Đã xoá hoạt động: %(a)s.") % {"a": activity})
     if activity.scheme is not None:
@@ -353,18 +353,14 @@ def exemplar_create(request, code: str):
 
 @login_required
 def exemplar_edit(request, pk: int):
-    exemplar = get_for_user(
-        request.user, Exemplar.objects.select_related("ward"), Perm.EDIT_REGISTER, pk=pk
-    )
+    exemplar = _exemplar(request, pk)
     return _exemplar_form(request, exemplar.ward, exemplar)
 
 
 @login_required
 @require_POST
 def exemplar_delete(request, pk: int):
-    exemplar = get_for_user(
-        request.user, Exemplar.objects.select_related("ward"), Perm.EDIT_REGISTER, pk=pk
-    )
+    exemplar = _exemplar(request, pk)
     exemplar.delete()
     messages.success(request, _("Đã xoá điển hình “%(name)s”.") % {"name": exemplar.name})
     return redirect("wards:exemplar_list", code=exemplar.ward.code)

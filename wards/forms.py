@@ -185,8 +185,10 @@ class SchemeForm(ModelForm):
         data = super().clean()
         kind, name = data.get("kind"), data.get("name")
         if kind and name:
-            clash = Scheme.objects.filter(ward=self.instance.ward, kind=kind, name__iexact=name)
-            if clash.exclude(pk=self.instance.pk).exists():
+            # Compared in Python: SQLite's iexact folds only ASCII letters ("Ổ" vs "ổ").
+            names = Scheme.objects.filter(ward=self.instance.ward, kind=kind)
+            names = names.exclude(pk=self.instance.pk).values_list("name", flat=True)
+            if name.casefold() in {other.casefold() for other in names}:
                 self.add_error(
                     "name",
                     _("Phường, xã này đã có mô hình “%(name)s” thuộc loại này.") % {"name": name},

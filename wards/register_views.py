@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -138,7 +137,6 @@ def scheme_detail(request, pk: int):
         "members": scheme.members.all(),
         "activities": activities[:50],
         "activity_count": activities.count(),
-        "activity_totals": activities.values("type").annotate(entries=Count("id")).order_by(),
         "exemplars": scheme.exemplars.all(),
         "history": history_entries(
             scheme.history.all(),

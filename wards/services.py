@@ -256,12 +256,19 @@ def _history_entry(record, before, labels) -> HistoryEntry:
     user = record.history_user
     return HistoryEntry(
         when=record.history_date,
-        who=(user.get_full_name() or user.get_username()) if user else str(_("Hệ thống")),
+        who=_person(user),
         action=str(_ACTIONS.get(record.history_type, record.history_type)),
         subject=f"{model._meta.verbose_name}: {record.instance}",
         changes=changes,
         reason=record.history_change_reason or "",
     )
+
+
+def _person(user) -> str:
+    """ "Nguyễn Văn Hải": family name first, as Vietnamese names are written."""
+    if user is None:
+        return str(_("Hệ thống"))
+    return " ".join(filter(None, [user.last_name, user.first_name])) or user.get_username()
 
 
 def _foreign_key_labels(records) -> dict:

@@ -138,9 +138,9 @@ def test_changing_the_kind_without_javascript_redraws_the_form(official, kinds):
 
 
 def test_a_duplicate_name_is_refused(official, units, kinds):
-    make_scheme(units["ward"], kinds["to-tu-quan"], "Tổ tự quản số 1")
+    make_scheme(units["ward"], kinds["to-tu-quan"], "Ổ TỰ QUẢN SỐ 1")
     url = reverse("wards:scheme_create", args=["90001"])
-    data = {"kind": kinds["to-tu-quan"].pk, "name": "tổ tự quản số 1", "status": "active"}
+    data = {"kind": kinds["to-tu-quan"].pk, "name": "ổ tự quản số 1", "status": "active"}
     assert "đã có mô hình" in official.post(url, data).content.decode()
     assert Scheme.objects.count() == 1
 
@@ -161,7 +161,7 @@ def test_edits_are_recorded_and_shown_on_the_detail_page(official, people, units
     detail = official.get(scheme.get_absolute_url())
     page = detail.content.decode()
     entry = detail.context["history"][1]  # newest first: the activity, then the edit
-    assert entry.who == "Hải Nguyễn Văn"
+    assert entry.who == "Nguyễn Văn Hải"
     changes = {change.field: (change.old, change.new) for change in entry.changes}
     assert changes["tên mô hình"] == ("Camera chợ", "Camera chợ Cửa Ông")
     assert changes["số camera"] == ("4", "6")

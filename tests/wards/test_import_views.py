@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from tests.register import sheet
@@ -130,3 +131,11 @@ def test_a_scheme_sheet_goes_to_the_list(official, units, areas):
     )
     assert response["Location"] == f"{reverse('wards:scheme_list')}?ward=90001"
     assert units["ward"].schemes.get().member_count == 7
+
+
+def test_the_upload_still_checks_csrf(people, kinds):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(people["ward_official"])
+    response = client.post(UPLOAD, {"file": sheet(HEADERS, [["02/05/2025", "Ca tuần tra", 1]])})
+    assert response.status_code == 403
+    assert not Activity.objects.exists()

@@ -7,6 +7,8 @@ from dataclasses import field as dataclass_field
 
 from django.db import transaction
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from documents.vietnamese import short_date
@@ -298,3 +300,100 @@ def _history_value(field, value, labels) -> str:
     if isinstance(value, datetime.date):
         return short_date(value)
     return str(value)
+
+
+# --------------------------------------------------------------------------- printed profile
+
+# Tables for the printed ward profile sheet (wards/documents.py on the document pipeline): each
+# builder takes the ward and returns one section {title, columns, numeric, rows, totals} of
+# five columns, the shape that sheet's SECTION_BUILDERS list expects.
+
+
+def _sums_text(sums: dict[str, int]) -> str:
+    labels = {
+        "camera_count": gettext("camera"),
+        "cameras_connected": gettext("kết nối Công an"),
+        "households": gettext("hộ"),
+        "extinguishers": gettext("bình chữa cháy"),
+        "member_count": gettext("thành viên"),
+    }
+    return ", ".join(f"{sums[name]} {labels[name]}" for name in labels if name in sums)
+
+
+def scheme_kind_section(ward: AdministrativeUnit) -> dict:
+    profile = ward_profile(ward)
+    rows = [
+        [index, row.name, row.total, row.suspended, _sums_text(row.sums)]
+        for index, row in enumerate(profile.by_kind, start=1)
+    ]
+    return {
+        "title": gettext("Mô hình tự quản về ANTT theo loại"),
+        "columns": [
+            gettext("STT"),
+            gettext("Loại mô hình"),
+            gettext("Số mô hình"),
+            gettext("Tạm ngừng"),
+            gettext("Số liệu"),
+        ],
+        "numeric": [0, 2, 3],
+        "rows": rows,
+        "totals": [
+            "",
+            gettext("Cộng"),
+            profile.schemes_total,
+            sum(row.suspended for row in profile.by_kind),
+            "",
+        ],
+    }
+
+
+def scheme_area_section(ward: AdministrativeUnit) -> dict:
+    profile = ward_profile(ward)
+    rows = [
+        [index, area.name or gettext("Cả phường, xã"), area.total, "", area.breakdown]
+        for index, area in enumerate(profile.by_area, start=1)
+    ]
+    return {
+        "title": gettext("Mô hình tự quản theo khu dân cư"),
+        "columns": [
+            gettext("STT"),
+            gettext("Khu dân cư"),
+            gettext("Số mô hình"),
+            "",
+            gettext("Gồm"),
+        ],
+        "numeric": [0, 2],
+        "rows": rows,
+        "totals": ["", gettext("Cộng"), profile.schemes_total, "", ""],
+    }
+
+
+def activity_section(ward: AdministrativeUnit, year: int | None = None) -> dict:
+    year = year or timezone.localdate().year
+    profile = ward_profile(ward, year)
+    rows = [
+        [index, row.label, row.entries, row.total, ""]
+        for index, row in enumerate(profile.activity, start=1)
+    ]
+    return {
+        "title": gettext("Kết quả hoạt động năm %(year)d") % {"year": year},
+        "columns": [
+            gettext("STT"),
+            gettext("Loại hoạt động"),
+            gettext("Số lần ghi"),
+            gettext("Tổng số"),
+            "",
+        ],
+        "numeric": [0, 2, 3],
+        "rows": rows,
+        "totals": [
+            "",
+            gettext("Cộng"),
+            sum(row.entries for row in profile.activity),
+            sum(row.total for row in profile.activity),
+            "",
+        ],
+    }
+
+
+REGISTER_SECTION_BUILDERS = [scheme_kind_section, scheme_area_section, activity_section]

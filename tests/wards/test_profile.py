@@ -5,7 +5,7 @@ from datetime import date
 
 from tests.register import make_activity, make_scheme
 from wards.models import Scheme, SchemeStatus
-from wards.services import ward_profile
+from wards.services import REGISTER_SECTION_BUILDERS, ward_profile
 
 
 def build_register(units, kinds, areas):
@@ -110,3 +110,20 @@ def test_the_profile_is_plain_data_for_documents(units, kinds, areas):
     assert data["by_kind"][0]["counted_as"] == "tổ tự quản ANTT"
     assert data["year"] == 2025
     assert json.loads(json.dumps(data))["schemes_total"] == 7
+
+
+def test_the_printed_profile_gets_five_column_tables(units, kinds, areas):
+    build_register(units, kinds, areas)
+    make_activity(units["ward"], date=date.today(), type="tip_off", count=4)
+    sections = [build(units["ward"]) for build in REGISTER_SECTION_BUILDERS]
+    assert [len(section["columns"]) for section in sections] == [5, 5, 5]
+    assert all(len(row) == 5 for section in sections for row in section["rows"])
+    kinds_table, areas_table, activity_table = sections
+    assert kinds_table["rows"][0][1:4] == ["Tổ tự quản ANTT", 4, 1]
+    assert kinds_table["totals"][2] == 7
+    assert [row for row in kinds_table["rows"] if row[1] == "Camera an ninh"][0][4] == (
+        "40 camera, 25 kết nối Công an"
+    )
+    assert areas_table["rows"][0][1:3] == ["Khu 1", 4]
+    assert activity_table["rows"][0][1:4] == ["Tin báo, tố giác chuyển Công an", 1, 4]
+    json.dumps(sections)  # plain data: no lazy text

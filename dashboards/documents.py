@@ -1,0 +1,151 @@
+"""What dashboards print: a ward's movement report (Word to edit, PDF) and a unit's summary
+across its wards (Excel, PDF, Word), both for a year chosen on the dashboard."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from dashboards.reports import display, unit_summary_data, ward_report_data
+from dashboards.services import FIRST_YEAR, Dashboard, figure_tables, unit_dashboard
+from documents import renderers
+from documents.registry import DocumentKind, ParamsForm, Rendered, register
+from wards.models import Level
+from wards.scoping import Perm
+
+
+class YearForm(ParamsForm):
+    """The report's year; the kind says whether it prints for a ward or for a unit above."""
+
+    for_ward = True
+    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=FIRST_YEAR)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        this_year = timezone.localdate().year
+        self.fields["year"].widget.attrs["max"] = this_year
+        self.fields["year"].initial = this_year
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year > timezone.localdate().year:
+            raise forms.ValidationError(_("Chưa đến năm %(year)d.") % {"year": year})
+        return year
+
+    def clean(self):
+        is_ward = self.obj is not None and self.obj.level == Level.WARD
+        if self.obj is not None and is_ward != self.for_ward:
+            raise forms.ValidationError(
+                _("Báo cáo này chỉ in cho một phường, xã.")
+                if self.for_ward
+                else _("Báo cáo tổng hợp chỉ in cho tỉnh hoặc cụm, không cho một phường, xã.")
+            )
+        return super().clean()
+
+
+class UnitYearForm(YearForm):
+    for_ward = False
+
+
+def _when(request):
+    return timezone.localdate(request.created) if request.created else timezone.localdate()
+
+
+def _pdf(data: dict) -> bytes:
+    """Table cells as text, as the Typst template prints them."""
+    blocks = []
+    for block in data["blocks"]:
+        if block["type"] == "table":
+            block = {
+                **block,
+                "rows": [[display(v) for v in row] for row in block["rows"]],
+                "totals": [display(v) for v in block["totals"]] if block["totals"] else None,
+            }
+        blocks.append(block)
+    return renderers.typst_pdf("dashboards/report.typ", {**data, "blocks": blocks})
+
+
+def _docx(data: dict) -> bytes:
+    # python-docx takes 70 ms to import: only workers that write Word files pay for it.
+    from dashboards.report_docx import build
+
+    return renderers.docx(lambda document: build(document, data))
+
+
+def render_ward_report(request):
+    data = ward_report_data(request.user, request.obj, request.params["year"], _when(request))
+    request.progress(0, 1)
+    content = _pdf(data) if request.fmt == "pdf" else _docx(data)
+    request.progress(1, 1)
+    return Rendered(f"{data['filename']}.{request.fmt}", content)
+
+
+def _summary_sheets(dashboard: Dashboard, data: dict) -> list:
+    """The workbook: the dashboard's tables, a sheet each, every figure beside last year's."""
+    years = (dashboard.period.year, dashboard.previous.year)
+    heading = [data["subtitle"], _("Số liệu %(period)s") % {"period": dashboard.period.label}]
+
+    def values(pairs):
+        return [value for pair in pairs for value in (pair.now, pair.before)]
+
+    return [
+        renderers.Sheet(
+            rows=(
+                [index, row.name, row.group, *values(pairs)]
+                for index, (row, pairs) in enumerate(table.lines, start=1)
+            ),
+            headers=[
+                _("STT"),
+                _("Phường, xã"),
+                _("Cụm"),
+                *(f"{label} {year}" for label in table.labels for year in years),
+            ],
+            title=table.title,
+            heading=heading,
+            footer=[["", _("Cộng"), "", *values(table.totals)]],
+            widths=[6, 28, 16] + [14] * (2 * len(table.labels)),
+        )
+        for table in figure_tables(dashboard)
+    ]
+
+
+def render_unit_summary(request):
+    when = _when(request)
+    dashboard = unit_dashboard(request.user, request.obj, request.params["year"], today=when)
+    data = unit_summary_data(dashboard, when)
+    request.progress(0, 1)
+    if request.fmt == "xlsx":
+        content = renderers.xlsx(sheets=_summary_sheets(dashboard, data))
+    elif request.fmt == "pdf":
+        content = _pdf(data)
+    else:
+        content = _docx(data)
+    request.progress(1, 1)
+    return Rendered(f"{data['filename']}.{request.fmt}", content)
+
+
+register(
+    DocumentKind(
+        identifier="dashboards.ward_report",
+        verbose_name=gettext_lazy("Báo cáo kết quả phong trào toàn dân bảo vệ ANTQ"),
+        formats=("docx", "pdf"),
+        model="wards.AdministrativeUnit",
+        render=render_ward_report,
+        permission=Perm.PRINT,
+        params_form=YearForm,
+        description=gettext_lazy(
+            "Số liệu điền sẵn; phần nhận xét, đánh giá để phường, xã tự viết."
+        ),
+    )
+)
+register(
+    DocumentKind(
+        identifier="dashboards.unit_summary",
+        verbose_name=gettext_lazy("Báo cáo tổng hợp theo phường, xã"),
+        formats=("xlsx", "pdf", "docx"),
+        model="wards.AdministrativeUnit",
+        render=render_unit_summary,
+        permission=Perm.PRINT,
+        params_form=UnitYearForm,
+    )
+)

@@ -1,0 +1,87 @@
+"""A report's blocks (dashboards/reports.py) as an editable Word document in the national
+layout: the header block, the title, headings, paragraphs, placeholders in grey italics,
+tables, then recipients and the signature."""
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt, RGBColor
+
+from dashboards.reports import display
+from documents.renderers import docx_national_header
+
+
+def build(document, data: dict) -> None:
+    if data["landscape"]:
+        for section in document.sections:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Mm(297), Mm(210)
+            section.left_margin, section.right_margin = Mm(20), Mm(15)
+    docx_national_header(
+        document,
+        authority=data["authority"],
+        sub_authority=data["sub_authority"],
+        number=data["number"],
+        place=data["place"],
+        date=data["date"],
+    )
+    for text in (data["title"].upper(), data["subtitle"]):
+        title = document.add_paragraph()
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title.paragraph_format.space_after = Pt(0)
+        run = title.add_run(text)
+        run.bold, run.font.size = True, Pt(14)
+    document.add_paragraph()
+    for block in data["blocks"]:
+        if block["type"] == "table":
+            _table(document, block)
+        else:
+            _paragraph(document, block)
+    _signature(document, data)
+
+
+def _paragraph(document, block: dict) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.space_after = Pt(6)
+    if block["type"] != "heading":
+        paragraph.paragraph_format.first_line_indent = Mm(10)
+    run = paragraph.add_run(block["text"])
+    if block["type"] == "heading":
+        run.bold = True
+        run.italic = block["level"] > 1
+    elif block["type"] == "placeholder":
+        run.italic = True
+        run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+
+
+def _table(document, block: dict) -> None:
+    columns = block["columns"]
+    table = document.add_table(rows=1, cols=len(columns))
+    table.style = "Table Grid"
+    lines = [(columns, True), *((row, False) for row in block["rows"])]
+    if block["totals"]:
+        lines.append((block["totals"], True))
+    for number, (values, bold) in enumerate(lines):
+        cells = table.rows[0].cells if number == 0 else table.add_row().cells
+        for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
+            paragraph = cell.paragraphs[0]
+            if index in block["numeric"] and number > 0:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            run = paragraph.add_run(display(value))
+            run.bold, run.font.size = bold, Pt(12)
+    document.add_paragraph()
+
+
+def _signature(document, data: dict) -> None:
+    table = document.add_table(rows=1, cols=2)
+    recipients, signer = table.rows[0].cells
+    label = recipients.paragraphs[0].add_run(data["recipients_title"])
+    label.bold = label.italic = True
+    label.font.size = Pt(12)
+    for line in data["recipients"]:
+        recipients.add_paragraph().add_run(f"- {line}").font.size = Pt(11)
+    # Room for the signature between the position and the name.
+    for index, line in enumerate([*data["signer"]["lines"], "", "", "", data["signer"]["name"]]):
+        paragraph = signer.paragraphs[0] if index == 0 else signer.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(line).bold = True

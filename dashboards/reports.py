@@ -1,0 +1,408 @@
+"""The yearly reports as plain data: a ward's movement report ("Báo cáo kết quả phong trào toàn
+dân bảo vệ ANTQ năm N") and a unit's summary across its wards.
+
+A report is a header (authority, number, place and date, title) and a list of blocks: headings,
+paragraphs with the numbers filled in, placeholders for what the ward writes itself, and
+tables. dashboards/documents.py turns the same blocks into a PDF (Typst) and a Word file, so
+both carry the same numbers.
+"""
+
+from datetime import date
+
+from django.db.models import Count, Sum
+from django.utils.translation import gettext as _
+
+from dashboards.services import Dashboard, Pair, ward_dashboard
+from documents.vietnamese import format_date, format_number, short_date
+from wards.models import AdministrativeUnit, ExemplarKind, Level, ResidentialArea
+from wards.scoping import scoped
+
+# The number is given when the report is registered: dots to write it on (the renderers
+# collapse runs of spaces).
+REPORT_NUMBER = "......./BC-UBND"
+
+
+def signed(value: int) -> str:
+    """A change from last year: "+2", "-1", "0"."""
+    return f"+{format_number(value)}" if value > 0 else format_number(value)
+
+
+def display(value) -> str:
+    """A table cell as printed: numbers with Vietnamese thousands separators."""
+    if value is None:
+        return ""
+    return format_number(value) if isinstance(value, int) else str(value)
+
+
+def heading(text: str, level: int = 1) -> dict:
+    return {"type": "heading", "text": text, "level": level}
+
+
+def paragraph(text: str) -> dict:
+    return {"type": "paragraph", "text": text}
+
+
+def placeholder(text: str) -> dict:
+    """A paragraph the ward writes itself: shown in italics between brackets."""
+    return {"type": "placeholder", "text": f"[{text}]"}
+
+
+def table(columns, rows, totals=None, numeric=(), widths=None) -> dict:
+    return {
+        "type": "table",
+        "columns": list(columns),
+        "rows": [list(row) for row in rows],
+        "totals": list(totals) if totals is not None else None,
+        "numeric": list(numeric),
+        "widths": widths,
+    }
+
+
+def _lower_first(text: str) -> str:
+    return f"{text[:1].lower()}{text[1:]}"
+
+
+def _comparison(pair: Pair, year: int) -> str:
+    """ "(cùng kỳ năm 2023: 4; tăng 1)"."""
+    if pair.change > 0:
+        trend = _("tăng %(n)s") % {"n": format_number(pair.change)}
+    elif pair.change < 0:
+        trend = _("giảm %(n)s") % {"n": format_number(-pair.change)}
+    else:
+        trend = _("bằng cùng kỳ")
+    return _("(cùng kỳ năm %(year)d: %(before)s; %(trend)s)") % {
+        "year": year,
+        "before": format_number(pair.before),
+        "trend": trend,
+    }
+
+
+def _compare_row(index: int, label: str, pair: Pair) -> list:
+    return [index, label, pair.now, pair.before, signed(pair.change)]
+
+
+def _compare_columns(dashboard: Dashboard, first: str) -> list[str]:
+    return [
+        _("STT"),
+        first,
+        _("Năm %(year)d") % {"year": dashboard.period.year},
+        _("Cùng kỳ %(year)d") % {"year": dashboard.previous.year},
+        _("Tăng, giảm"),
+    ]
+
+
+def _compare_totals(pair: Pair) -> list:
+    return ["", _("Cộng"), pair.now, pair.before, signed(pair.change)]
+
+
+def kinds_table(dashboard: Dashboard) -> dict:
+    """Schemes by kind, with those established this year."""
+    totals = dashboard.totals
+    rows = [
+        [*_compare_row(index, kind.name, pair), new.now]
+        for index, (kind, pair, new) in enumerate(
+            zip(dashboard.kinds, totals.by_kind, totals.new_by_kind, strict=True), start=1
+        )
+    ]
+    return table(
+        [*_compare_columns(dashboard, _("Loại mô hình")), _("Mới trong năm")],
+        rows,
+        [*_compare_totals(totals.schemes_total), totals.new_schemes.now],
+        numeric=[0, 2, 3, 4, 5],
+    )
+
+
+def activity_table(dashboard: Dashboard) -> dict:
+    totals = dashboard.totals
+    rows = [
+        _compare_row(index, label, pair)
+        for index, ((_value, label), pair) in enumerate(
+            zip(dashboard.types, totals.by_type, strict=True), start=1
+        )
+    ]
+    return table(
+        _compare_columns(dashboard, _("Nội dung")),
+        rows,
+        _compare_totals(totals.activity_total),
+        numeric=[0, 2, 3, 4],
+    )
+
+
+def rows_table(dashboard: Dashboard, first: str) -> dict:
+    """One line per ward (or residential area): schemes, new, activity, exemplars."""
+    period, previous = dashboard.period.year, dashboard.previous.year
+    columns = [
+        _("STT"),
+        first,
+        _("Mô hình %(year)d") % {"year": period},
+        _("Cùng kỳ %(year)d") % {"year": previous},
+        _("Mới %(year)d") % {"year": period},
+        _("Hoạt động %(year)d") % {"year": period},
+        _("Cùng kỳ %(year)d") % {"year": previous},
+        _("Điển hình %(year)d") % {"year": period},
+    ]
+
+    def line(row):
+        return [
+            row.schemes_total.now,
+            row.schemes_total.before,
+            row.new_schemes.now,
+            row.activity_total.now,
+            row.activity_total.before,
+            row.exemplars_total.now,
+        ]
+
+    rows = [[index, row.name, *line(row)] for index, row in enumerate(dashboard.rows, start=1)]
+    return table(
+        columns, rows, ["", _("Cộng"), *line(dashboard.totals)], numeric=[0, 2, 3, 4, 5, 6, 7]
+    )
+
+
+def comparison_table(dashboard: Dashboard) -> dict:
+    totals = dashboard.totals
+    lines = [
+        (_("Mô hình tự quản về ANTT"), totals.schemes_total),
+        (_("Mô hình thành lập mới"), totals.new_schemes),
+        (_("Kết quả hoạt động (tổng số)"), totals.activity_total),
+        (_("Điển hình tiên tiến được ghi nhận"), totals.exemplars_total),
+    ]
+    return table(
+        _compare_columns(dashboard, _("Chỉ tiêu")),
+        [_compare_row(index, label, pair) for index, (label, pair) in enumerate(lines, start=1)],
+        numeric=[0, 2, 3, 4],
+    )
+
+
+def _kinds_sentence(dashboard: Dashboard) -> str:
+    """ "2 tổ tự quản ANTT, 1 tổ hòa giải, 1 camera an ninh"."""
+    return ", ".join(
+        f"{format_number(pair.now)} {_lower_first(kind.name)}"
+        for kind, pair in zip(dashboard.kinds, dashboard.totals.by_kind, strict=True)
+        if pair.now
+    )
+
+
+def _schemes_paragraph(dashboard: Dashboard, where: str) -> str:
+    totals = dashboard.totals
+    text = _(
+        "Đến ngày %(end)s, %(where)s có %(total)s mô hình tự quản về ANTT %(compare)s, "
+        "trong đó %(new)s mô hình thành lập mới trong năm %(new_compare)s."
+    ) % {
+        "end": short_date(dashboard.period.end),
+        "where": where,
+        "total": format_number(totals.schemes_total.now),
+        "compare": _comparison(totals.schemes_total, dashboard.previous.year),
+        "new": format_number(totals.new_schemes.now),
+        "new_compare": _comparison(totals.new_schemes, dashboard.previous.year),
+    }
+    kinds = _kinds_sentence(dashboard)
+    if not kinds:
+        return text
+    return " ".join([text, _("Gồm: %(kinds)s.") % {"kinds": kinds}])
+
+
+def _activity_paragraph(dashboard: Dashboard) -> str:
+    totals = dashboard.totals
+    done = [
+        f"{_lower_first(label)}: {format_number(pair.now)}"
+        for (_value, label), pair in zip(dashboard.types, totals.by_type, strict=True)
+        if pair.now
+    ]
+    text = _(
+        "Trong %(period)s, các mô hình và quần chúng nhân dân đạt %(total)s kết quả hoạt động "
+        "%(compare)s."
+    ) % {
+        "period": dashboard.period.label,
+        "total": format_number(totals.activity_total.now),
+        "compare": _comparison(totals.activity_total, dashboard.previous.year),
+    }
+    if not done:
+        return text
+    return " ".join([text, _("Cụ thể: %(items)s.") % {"items": "; ".join(done)}])
+
+
+def _exemplars_paragraph(dashboard: Dashboard) -> str:
+    exemplars = dashboard.totals.exemplars
+    individual = exemplars.get(ExemplarKind.INDIVIDUAL, Pair())
+    collective = exemplars.get(ExemplarKind.COLLECTIVE, Pair())
+    total = dashboard.totals.exemplars_total
+    return _(
+        "Trong năm %(year)d có %(total)s điển hình tiên tiến được ghi nhận, gồm %(individual)s "
+        "cá nhân và %(collective)s tập thể %(compare)s."
+    ) % {
+        "year": dashboard.period.year,
+        "total": format_number(total.now),
+        "individual": format_number(individual.now),
+        "collective": format_number(collective.now),
+        "compare": _comparison(total, dashboard.previous.year),
+    }
+
+
+def _period_note(dashboard: Dashboard) -> list[dict]:
+    if dashboard.period.is_full_year:
+        return []
+    return [
+        paragraph(
+            _("Số liệu tính %(now)s; cùng kỳ tính %(before)s.")
+            % {"now": dashboard.period.label, "before": dashboard.previous.label}
+        )
+    ]
+
+
+def _header(authority: str, sub_authority: str, place: str, when: date) -> dict:
+    return {
+        "authority": authority,
+        "sub_authority": sub_authority,
+        "number": REPORT_NUMBER,
+        "place": place,
+        "date": format_date(when),
+        "recipients_title": _("Nơi nhận:"),
+    }
+
+
+# --------------------------------------------------------------------------- the ward report
+
+
+def _areas_sentence(ward: AdministrativeUnit, areas: dict) -> str:
+    values = {
+        "ward": ward.title,
+        "areas": format_number(areas["count"]),
+        "households": format_number(areas["households"]),
+        "population": format_number(areas["population"]),
+    }
+    if areas["households"] and areas["population"]:
+        return (
+            _("%(ward)s có %(areas)s khu dân cư với %(households)s hộ, %(population)s nhân khẩu.")
+            % values
+        )
+    return _("%(ward)s có %(areas)s khu dân cư.") % values
+
+
+def ward_report_data(user, ward: AdministrativeUnit, year: int, when: date) -> dict:
+    """The movement report of ``ward`` for ``year``, as of ``when`` (the day it was asked for,
+    so the current year's "same period" stays the same when the job runs again)."""
+    dashboard = ward_dashboard(user, ward, year, today=when)
+    province = ward.province
+    committee = _("Ủy ban nhân dân %(ward)s") % {"ward": _lower_first(ward.title)}
+    where = _("toàn %(kind)s") % {"kind": ward.division_type or _("phường, xã")}
+    areas = scoped(user, ResidentialArea.objects.filter(ward=ward)).aggregate(
+        count=Count("pk"), households=Sum("households"), population=Sum("population")
+    )
+    blocks = [
+        paragraph(
+            _(
+                "Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm %(year)d, %(committee)s "
+                "báo cáo kết quả như sau:"
+            )
+            % {"year": year, "committee": committee}
+        ),
+        *_period_note(dashboard),
+        heading(_("I. ĐẶC ĐIỂM TÌNH HÌNH")),
+        paragraph(_areas_sentence(ward, areas)),
+        placeholder(
+            _(
+                "Phường, xã viết: đặc điểm địa bàn, dân cư; tình hình an ninh chính trị, trật tự "
+                "an toàn xã hội trong năm."
+            )
+        ),
+        heading(_("II. KẾT QUẢ THỰC HIỆN")),
+        heading(_("1. Xây dựng, duy trì các mô hình tự quản về an ninh, trật tự"), 2),
+        paragraph(_schemes_paragraph(dashboard, where)),
+        kinds_table(dashboard),
+        paragraph(_("Mô hình tự quản theo khu dân cư:")),
+        rows_table(dashboard, _("Khu dân cư")),
+        placeholder(_("Phường, xã viết: đánh giá hiệu quả các mô hình, nêu mô hình tiêu biểu.")),
+        heading(_("2. Kết quả hoạt động của các mô hình và quần chúng nhân dân"), 2),
+        paragraph(_activity_paragraph(dashboard)),
+        activity_table(dashboard),
+        heading(_("3. Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc"), 2),
+        placeholder(
+            _(
+                "Phường, xã viết: thời gian, địa điểm, thành phần tham dự, nội dung phần lễ và "
+                "phần hội, kết quả ký kết giao ước thi đua."
+            )
+        ),
+        heading(_("4. Công tác khen thưởng, biểu dương"), 2),
+        paragraph(_exemplars_paragraph(dashboard)),
+        placeholder(_("Phường, xã viết: các hình thức khen thưởng đã đề nghị và được tặng.")),
+        heading(_("5. So sánh với cùng kỳ năm %(year)d") % {"year": dashboard.previous.year}, 2),
+        comparison_table(dashboard),
+        heading(_("III. ĐÁNH GIÁ CHUNG")),
+        placeholder(_("Phường, xã viết: ưu điểm; hạn chế, nguyên nhân; bài học kinh nghiệm.")),
+        heading(_("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM %(year)d") % {"year": year + 1}),
+        placeholder(_("Phường, xã viết: chỉ tiêu, nhiệm vụ và giải pháp trọng tâm.")),
+        paragraph(
+            _(
+                "Trên đây là báo cáo kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc năm "
+                "%(year)d của %(committee)s./."
+            )
+            % {"year": year, "committee": committee}
+        ),
+    ]
+    title = _("Báo cáo kết quả phong trào toàn dân bảo vệ ANTQ năm %(year)d") % {"year": year}
+    return {
+        **_header(
+            _("UBND %(ward)s") % {"ward": ward.title},
+            _("UBND %(province)s") % {"province": province.title} if province != ward else "",
+            ward.name,
+            when,
+        ),
+        "title": _("Báo cáo"),
+        "subtitle": _("Kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc năm %(year)d")
+        % {"year": year},
+        "filename": f"{title} — {ward.title}",
+        "blocks": blocks,
+        "recipients": [
+            _("UBND %(province)s (để báo cáo);") % {"province": province.title},
+            _("Công an %(province)s;") % {"province": province.title},
+            _("Lưu: VT."),
+        ],
+        "signer": {"lines": [_("TM. ỦY BAN NHÂN DÂN"), _("CHỦ TỊCH")], "name": ""},
+        "landscape": False,
+    }
+
+
+# --------------------------------------------------------------------------- the unit summary
+
+
+def unit_summary_data(dashboard: Dashboard, when: date) -> dict:
+    """The summary of a unit across its wards (PDF and Word)."""
+    unit = dashboard.unit
+    province = unit.province
+    year = dashboard.period.year
+    where = _("toàn %(unit)s") % {
+        "unit": _lower_first(unit.title) if unit.level == Level.PROVINCE else unit.name
+    }
+    blocks = [
+        paragraph(
+            _("%(unit)s có %(wards)s phường, xã.")
+            % {"unit": unit.title, "wards": format_number(len(dashboard.rows))}
+        ),
+        *_period_note(dashboard),
+        heading(_("1. Mô hình tự quản về an ninh, trật tự"), 2),
+        paragraph(_schemes_paragraph(dashboard, where)),
+        kinds_table(dashboard),
+        heading(_("2. Kết quả hoạt động"), 2),
+        paragraph(_activity_paragraph(dashboard)),
+        activity_table(dashboard),
+        heading(_("3. Điển hình tiên tiến"), 2),
+        paragraph(_exemplars_paragraph(dashboard)),
+        heading(_("4. Kết quả theo phường, xã"), 2),
+        rows_table(dashboard, _("Phường, xã")),
+        heading(_("5. Nhận xét, đánh giá"), 2),
+        placeholder(
+            _("Nhận xét: đơn vị làm tốt, đơn vị còn hạn chế, nguyên nhân; đề xuất, kiến nghị.")
+        ),
+    ]
+    title = _("Báo cáo tổng hợp phong trào toàn dân bảo vệ ANTQ năm %(year)d") % {"year": year}
+    return {
+        **_header(_("UBND %(province)s") % {"province": province.title}, "", province.name, when),
+        "title": _("Báo cáo tổng hợp"),
+        "subtitle": _("Kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc năm %(year)d — %(unit)s")
+        % {"year": year, "unit": unit.title},
+        "filename": f"{title} — {unit.title}",
+        "blocks": blocks,
+        "recipients": [_("Lưu: VT.")],
+        "signer": {"lines": [_("NGƯỜI TỔNG HỢP")], "name": ""},
+        "landscape": True,
+    }

@@ -1,0 +1,109 @@
+"""Dashboards of a unit above the ward (one row per ward) and of a ward (one row per
+residential area). Both read through ``wards.scoping``: a unit outside the user's scope is 404."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dashboards.services import (
+    Dashboard,
+    figure_tables,
+    parse_year,
+    unit_dashboard,
+    ward_dashboard,
+    year_choices,
+)
+from wards.models import AdministrativeUnit, Level
+from wards.scoping import Perm, get_for_user, has_perm, home_unit, scoped
+
+
+@login_required
+def index(request):
+    """The dashboard of the user's own unit."""
+    unit = home_unit(request.user)
+    if unit is None:
+        return redirect("home")
+    name = "dashboards:ward" if unit.level == Level.WARD else "dashboards:unit"
+    return redirect(name, code=unit.code)
+
+
+@login_required
+def unit_view(request, code: str):
+    unit = get_for_user(
+        request.user, AdministrativeUnit.objects.exclude(level=Level.WARD), code=code
+    )
+    dashboard = unit_dashboard(request.user, unit, _year(request))
+    context = _context(request, dashboard)
+    context.update(row_label=_("Phường, xã"), show_group=any(row.group for row in dashboard.rows))
+    return render(request, "dashboards/unit.html", context)
+
+
+@login_required
+def ward_view(request, code: str):
+    ward = get_for_user(request.user, AdministrativeUnit.objects.wards(), code=code)
+    dashboard = ward_dashboard(request.user, ward, _year(request))
+    context = _context(request, dashboard)
+    context.update(row_label=_("Khu dân cư"), show_group=False)
+    return render(request, "dashboards/ward.html", context)
+
+
+def _year(request) -> int:
+    """The year asked for; this year, with a message, when it is not one we can show."""
+    this_year = timezone.localdate().year
+    asked = request.GET.get("year", "")
+    if not asked:
+        return this_year
+    year = parse_year(asked)
+    if year is None:
+        messages.warning(
+            request,
+            _("Năm “%(asked)s” không xem được; đang hiện năm %(year)d.")
+            % {"asked": asked[:10], "year": this_year},
+        )
+        return this_year
+    return year
+
+
+def _context(request, dashboard: Dashboard) -> dict:
+    unit = dashboard.unit
+    codes = [code for code in unit.path.split("/") if code][:-1]
+    ancestors = sorted(
+        scoped(request.user, AdministrativeUnit.objects.filter(code__in=codes)),
+        key=lambda ancestor: len(ancestor.path),
+    )
+    tables = figure_tables(dashboard)
+    return {
+        "dashboard": dashboard,
+        "unit": unit,
+        "ancestors": ancestors,
+        "years": year_choices(),
+        "tables": tables,
+        "summary": zip(tables[0].labels, tables[0].totals, strict=True),
+        "charts": _charts(dashboard),
+        "can_print": has_perm(request.user, Perm.PRINT, unit),
+        "tile_url": settings.MAP_TILE_URL,
+        "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
+
+
+def _charts(dashboard: Dashboard) -> dict:
+    """Data for static/js/dashboard_charts.js: labels and two series, this year and last."""
+    totals = dashboard.totals
+
+    def series(labels, pairs):
+        return {
+            "labels": labels,
+            "now": [pair.now for pair in pairs],
+            "before": [pair.before for pair in pairs],
+        }
+
+    return {
+        "now": _("Năm %(year)d") % {"year": dashboard.period.year},
+        "before": _("Cùng kỳ %(year)d") % {"year": dashboard.previous.year},
+        "kinds": series([kind.name for kind in dashboard.kinds], totals.by_kind),
+        "months": series([_("T%(month)d") % {"month": m} for m in range(1, 13)], dashboard.months),
+        "types": series([label for _value, label in dashboard.types], totals.by_type),
+    }

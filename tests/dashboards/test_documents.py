@@ -1,0 +1,253 @@
+"""The printed reports: the ward's movement report (Word, PDF) and the unit's summary (Excel,
+PDF, Word), read back and checked against the hand-counted province."""
+
+import io
+from datetime import date
+
+import docx
+import openpyxl
+import pypdf
+import pytest
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.urls import reverse
+
+from documents.models import Job, JobStatus
+from documents.services import request_document
+
+
+def generate(client, kind, obj, fmt, year=2024, confirm=True):
+    data = {"kind": kind, "fmt": fmt, "object": obj.pk, "year": year}
+    if confirm:
+        data["confirm"] = "1"
+    return client.post(reverse("documents:generate"), data)
+
+
+def print_report(client, kind, obj, fmt, year=2024) -> Job:
+    response = generate(client, kind, obj, fmt, year)
+    assert response.status_code == 302
+    job = Job.objects.latest("pk")
+    assert response["Location"] == reverse("documents:job", args=[job.pk])
+    assert job.status == JobStatus.DONE, job.error
+    return job
+
+
+def pdf_text(job) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(job.file.read()))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def word(job) -> docx.document.Document:
+    return docx.Document(io.BytesIO(job.file.read()))
+
+
+def table_rows(table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_the_ward_report_in_word_has_the_numbers_filled_in(login, people, units, province_data):
+    job = print_report(
+        login(people["ward_official"]), "dashboards.ward_report", units["ward"], "docx"
+    )
+    assert job.filename == (
+        "Báo cáo kết quả phong trào toàn dân bảo vệ ANTQ năm 2024 — Phường An.docx"
+    )
+    document = word(job)
+    header = table_rows(document.tables[0])
+    assert header[0][0].splitlines() == ["UBND TỈNH TỈNH THỬ", "UBND PHƯỜNG AN"]
+    assert header[0][1].splitlines() == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
+    assert header[1][0] == "Số: ......./BC-UBND"
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert "BÁO CÁO\nKết quả phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2024" in text
+    assert (
+        "Đến ngày 31/12/2024, toàn phường có 4 mô hình tự quản về ANTT (cùng kỳ năm 2023: 4; "
+        "bằng cùng kỳ), trong đó 1 mô hình thành lập mới trong năm (cùng kỳ năm 2023: 1; "
+        "bằng cùng kỳ). Gồm: 2 tổ tự quản ANTT, 1 tổ hòa giải, 1 camera an ninh."
+    ) in text
+    assert "đạt 9 kết quả hoạt động (cùng kỳ năm 2023: 6; tăng 3)" in text
+    assert "có 2 điển hình tiên tiến được ghi nhận, gồm 2 cá nhân và 0 tập thể" in text
+    assert "Phường An có 3 khu dân cư." in text
+    # The narrative is left to the ward, marked in grey italics.
+    placeholders = [p for p in document.paragraphs if p.text.startswith("[Phường, xã viết")]
+    assert len(placeholders) == 6
+    assert all(run.italic for paragraph in placeholders for run in paragraph.runs)
+
+    kinds, areas, activity, comparison = (table_rows(t) for t in document.tables[1:5])
+    assert kinds[0] == [
+        "STT",
+        "Loại mô hình",
+        "Năm 2024",
+        "Cùng kỳ 2023",
+        "Tăng, giảm",
+        "Mới trong năm",
+    ]
+    assert kinds[1:] == [
+        ["1", "Tổ tự quản ANTT", "2", "1", "+1", "1"],
+        ["2", "Tổ hòa giải", "1", "2", "-1", "0"],
+        ["3", "Camera an ninh", "1", "1", "0", "0"],
+        ["", "Cộng", "4", "4", "0", "1"],
+    ]
+    assert areas[1] == ["1", "Khu 1", "2", "2", "0", "3", "6", "1"]
+    assert areas[-1] == ["", "Cộng", "4", "4", "1", "9", "6", "2"]
+    assert activity[1] == ["1", "Tin báo, tố giác chuyển Công an", "5", "1", "+4"]
+    assert activity[-1] == ["", "Cộng", "9", "6", "+3"]
+    assert comparison[1:] == [
+        ["1", "Mô hình tự quản về ANTT", "4", "4", "0"],
+        ["2", "Mô hình thành lập mới", "1", "1", "0"],
+        ["3", "Kết quả hoạt động (tổng số)", "9", "6", "+3"],
+        ["4", "Điển hình tiên tiến được ghi nhận", "2", "1", "+1"],
+    ]
+    signature = table_rows(document.tables[-1])[0]
+    assert signature[0].startswith("Nơi nhận:")
+    assert signature[1].startswith("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+
+
+def test_the_ward_report_as_pdf_carries_the_same_numbers(login, people, units, province_data):
+    job = print_report(login(people["district"]), "dashboards.ward_report", units["ward"], "pdf")
+    assert job.filename.endswith("năm 2024 — Phường An.pdf")
+    text = pdf_text(job)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "BÁO CÁO" in text
+    assert "Tổ tự quản ANTT 2 1 +1 1" in text
+    assert "Tổ hòa giải 1 2 -1 0" in text
+    assert "Cộng 4 4 0 1" in text
+    assert "Khu 1 2 2 0 3 6 1" in text
+    assert "Tin báo, tố giác chuyển Công an 5 1 +4" in text
+    assert "Cộng 9 6 +3" in text
+    assert "Điển hình tiên tiến được ghi nhận 2 1 +1" in text
+    assert "[Phường, xã viết: ưu điểm; hạn chế, nguyên nhân; bài học kinh nghiệm.]" in text
+    assert "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025" in text
+
+
+def test_a_years_report_uses_that_year(login, people, units, province_data):
+    job = print_report(
+        login(people["ward_official"]), "dashboards.ward_report", units["ward"], "pdf", 2023
+    )
+    text = pdf_text(job)
+    assert "năm 2023" in job.filename
+    assert "Kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc năm 2023" in text
+    assert "Camera an ninh 1 0 +1 1" in text  # set up in June 2023
+
+
+def test_the_unit_summary_workbook_has_numbers_as_numbers(login, people, units, province_data):
+    job = print_report(
+        login(people["province"]), "dashboards.unit_summary", units["province"], "xlsx"
+    )
+    assert job.filename == (
+        "Báo cáo tổng hợp phong trào toàn dân bảo vệ ANTQ năm 2024 — Tỉnh Tỉnh Thử.xlsx"
+    )
+    workbook = openpyxl.load_workbook(io.BytesIO(job.file.read()))
+    assert workbook.sheetnames == ["Tổng quan", "Mô hình theo loại", "Hoạt động"]
+    rows = list(workbook["Tổng quan"].iter_rows(values_only=True))
+    header = rows.index(
+        (
+            "STT",
+            "Phường, xã",
+            "Cụm",
+            "Mô hình tự quản 2024",
+            "Mô hình tự quản 2023",
+            "Mới thành lập 2024",
+            "Mới thành lập 2023",
+            "Kết quả hoạt động 2024",
+            "Kết quả hoạt động 2023",
+            "Điển hình 2024",
+            "Điển hình 2023",
+        )
+    )
+    assert rows[header + 1] == (1, "An", "Cụm Một", 4, 4, 1, 1, 9, 6, 2, 1)
+    assert rows[header + 2] == (2, "Bình", "Cụm Một", 1, 0, 1, 0, 7, 0, 0, 0)
+    assert rows[header + 3] == (3, "Cam", None, 0, 0, 0, 0, 1, 0, 0, 0)
+    assert rows[header + 4] == (None, "Cộng", None, 5, 4, 2, 1, 17, 6, 2, 1)
+    kinds = list(workbook["Mô hình theo loại"].iter_rows(values_only=True))
+    assert kinds[3][7:9] == ("Camera an ninh 2024", "Camera an ninh 2023")
+    assert kinds[-1][3:] == (2, 1, 1, 2, 2, 1)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_unit_summary_lists_every_ward(login, people, units, province_data, fmt):
+    job = print_report(login(people["district"]), "dashboards.unit_summary", units["grouping"], fmt)
+    if fmt == "pdf":
+        text = pdf_text(job)
+    else:
+        document = word(job)
+        text = "\n".join(
+            [p.text for p in document.paragraphs]
+            + [" ".join(cell.text for cell in row.cells) for t in document.tables for row in t.rows]
+        )
+    assert "Cụm Một có 2 phường, xã." in text
+    assert "1 An 4 4 1 9 6 2" in text
+    assert "2 Bình 1 0 1 7 0 0" in text
+    assert "Cộng 5 4 2 16 6 2" in text
+    assert "Camera an ninh 2 1 +1 1" in text
+
+
+def test_exports_of_a_unit_outside_ones_scope_are_404(login, people, units):
+    assert (
+        generate(
+            login(people["district"]), "dashboards.unit_summary", units["province"], "xlsx"
+        ).status_code
+        == 404
+    )
+    assert (
+        generate(
+            login(people["ward_official"]), "dashboards.unit_summary", units["grouping"], "xlsx"
+        ).status_code
+        == 404
+    )
+    assert (
+        generate(
+            login(people["outsider"]), "dashboards.ward_report", units["ward"], "docx"
+        ).status_code
+        == 404
+    )
+    assert not Job.objects.exists()
+    with pytest.raises(Http404):
+        request_document(
+            people["district"],
+            "dashboards.unit_summary",
+            units["far_ward"].parent,
+            "xlsx",
+            {"year": 2024},
+        )
+
+
+def test_each_report_prints_for_its_level_and_a_past_year_only(people, units):
+    with pytest.raises(ValidationError, match="chỉ in cho một phường, xã"):
+        request_document(
+            people["province"], "dashboards.ward_report", units["grouping"], "pdf", {"year": 2024}
+        )
+    with pytest.raises(ValidationError, match="tỉnh hoặc cụm"):
+        request_document(
+            people["province"], "dashboards.unit_summary", units["ward"], "xlsx", {"year": 2024}
+        )
+    with pytest.raises(ValidationError, match="Chưa đến năm"):
+        request_document(
+            people["province"],
+            "dashboards.unit_summary",
+            units["province"],
+            "xlsx",
+            {"year": date.today().year + 1},
+        )
+    with pytest.raises(ValidationError):
+        request_document(
+            people["province"], "dashboards.unit_summary", units["province"], "xlsx", {"year": 2004}
+        )
+    assert not Job.objects.exists()
+
+
+def test_without_a_year_the_generate_page_asks_for_it(login, people, units):
+    response = generate(
+        login(people["district"]),
+        "dashboards.unit_summary",
+        units["grouping"],
+        "xlsx",
+        confirm=False,
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Năm" in html
+    assert f'value="{date.today().year}"' in html
+    assert not Job.objects.exists()

@@ -1,0 +1,215 @@
+"""The dashboard pages: figures, drill-down, the year filter, scoping and the query budget."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import make_unit, make_user
+from tests.register import make_activity, make_areas, make_scheme
+from wards.models import Exemplar, Level, Role
+
+
+def unit_url(code, year=None):
+    url = reverse("dashboards:unit", args=[code])
+    return f"{url}?year={year}" if year else url
+
+
+def ward_url(code, year=None):
+    url = reverse("dashboards:ward", args=[code])
+    return f"{url}?year={year}" if year else url
+
+
+def test_a_district_officer_sees_the_wards_of_the_grouping(login, people, province_data):
+    response = login(people["district"]).get(unit_url("90-G1", 2024))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bảng theo dõi — Cụm Một" in html
+    assert "Số liệu năm 2024; số trong ngoặc là cùng kỳ (năm 2023)." in html
+    # Drill-down to each ward's dashboard, for the same year.
+    assert f'href="{ward_url("90001", 2024)}">An</a>' in html
+    assert f'href="{ward_url("90002", 2024)}">Bình</a>' in html
+    assert ">Cam</a>" not in html  # under the province, not the grouping
+    # An: 4 schemes (4 last year), 9 activity results (6).
+    overview = response.context["tables"][0]
+    an = next(pairs for row, pairs in overview.lines if row.name == "An")
+    assert [(pair.now, pair.before) for pair in an] == [(4, 4), (1, 1), (9, 6), (2, 1)]
+    assert '4 <small class="text-body-secondary" title="cùng kỳ">(4)</small>' in html
+    assert "Chưa có số liệu" not in html
+
+
+def test_the_province_dashboard_shows_the_grouping_of_each_ward(login, people, province_data):
+    response = login(people["province"]).get(unit_url("90", 2024))
+    html = response.content.decode()
+    assert response.context["show_group"] is True
+    assert '<td class="small">Cụm Một</td>' in html
+    totals = response.context["tables"][0].totals
+    assert [(pair.now, pair.before) for pair in totals] == [(5, 4), (2, 1), (17, 6), (2, 1)]
+    # The tabs, the charts' data and the map's markers are on the page.
+    for title in ("Tổng quan", "Mô hình theo loại", "Hoạt động"):
+        assert f">{title}</button>" in html
+    assert 'id="dashboard-charts"' in html
+    assert 'id="scheme-markers"' in html
+    charts = response.context["charts"]
+    assert charts["now"] == "Năm 2024"
+    assert charts["before"] == "Cùng kỳ 2023"
+    assert charts["kinds"]["labels"] == ["Tổ tự quản ANTT", "Tổ hòa giải", "Camera an ninh"]
+    assert charts["kinds"]["now"] == [2, 1, 2]
+
+
+def test_the_ward_dashboard_has_the_residential_areas(login, people, province_data):
+    response = login(people["district"]).get(ward_url("90001", 2024))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bảng theo dõi — Phường An" in html
+    for name in ("Khu 1", "Khu 2", "Khu 3", "Chung của phường, xã"):
+        assert f"<td>{name}</td>" in html
+    # Breadcrumbs lead back to the grouping's dashboard; the ward page is one click away.
+    assert f'href="{unit_url("90-G1", 2024)}">Cụm Một</a>' in html
+    assert f'href="{reverse("wards:unit", args=["90001"])}"' in html
+
+
+def test_a_year_without_data_shows_zeros_and_says_so(login, people, units):
+    html = login(people["district"]).get(unit_url("90-G1", 2019)).content.decode()
+    assert "Chưa có số liệu năm 2019." in html
+    assert '0 <small class="text-body-secondary" title="cùng kỳ">(0)</small>' in html
+
+
+def test_a_year_that_cannot_be_shown_falls_back_to_this_year(login, people, units):
+    this_year = date.today().year
+    response = login(people["district"]).get(unit_url("90-G1", "abc"))
+    assert response.status_code == 200
+    assert response.context["dashboard"].period.year == this_year
+    assert f"Năm “abc” không xem được; đang hiện năm {this_year}." in response.content.decode()
+    response = login(people["district"]).get(unit_url("90-G1", this_year + 1))
+    assert response.context["dashboard"].period.year == this_year
+
+
+def test_the_year_filter_lists_the_years_and_keeps_the_chosen_one(login, people, units):
+    html = login(people["district"]).get(unit_url("90-G1", 2021)).content.decode()
+    assert '<option value="2021" selected>2021</option>' in html
+    assert '<option value="2005">2005</option>' in html
+
+
+@pytest.mark.parametrize(
+    ("person", "url", "status"),
+    [
+        ("ward_official", unit_url("90-G1"), 404),  # a unit above the ward
+        ("ward_official", unit_url("90"), 404),
+        ("ward_official", ward_url("90001"), 200),  # the official's own ward
+        ("ward_official", ward_url("90002"), 404),  # a sibling ward
+        ("district", unit_url("90-G1"), 200),
+        ("district", unit_url("90"), 404),  # the province above the grouping
+        ("district", ward_url("90003"), 404),  # a ward of the province outside the grouping
+        ("district", unit_url("91"), 404),
+        ("province", unit_url("90"), 200),
+        ("province", ward_url("90003"), 200),
+        ("province", unit_url("91"), 404),
+        ("province", unit_url("90001"), 404),  # a ward on the unit address
+        ("province", ward_url("90-G1"), 404),  # a unit on the ward address
+        ("nobody", unit_url("90"), 404),
+    ],
+)
+def test_scoping(login, people, person, url, status):
+    assert login(people[person]).get(url).status_code == status
+
+
+def test_the_pages_require_a_login(client, units):
+    response = client.get(unit_url("90"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(
+    ("person", "target"),
+    [
+        ("district", unit_url("90-G1")),
+        ("province", unit_url("90")),
+        ("ward_official", ward_url("90001")),
+        ("nobody", reverse("home")),
+    ],
+)
+def test_the_index_opens_the_users_own_dashboard(login, people, person, target):
+    response = login(people[person]).get(reverse("dashboards:index"))
+    assert response.status_code == 302
+    assert response["Location"] == target
+
+
+def test_the_nav_entry_is_for_units_above_the_ward(login, people, units):
+    icon = '<i class="bi bi-bar-chart-line" aria-hidden="true"></i>'
+    entry = f'href="{unit_url("90-G1")}">{icon} Bảng theo dõi'
+    html = login(people["district"]).get(reverse("wards:unit", args=["90-G1"])).content.decode()
+    assert entry in html
+    html = (
+        login(people["ward_official"]).get(reverse("wards:unit", args=["90001"])).content.decode()
+    )
+    assert f"{icon} Bảng theo dõi</a></li>" not in html
+    # The ward page links to its own dashboard.
+    assert f'href="{ward_url("90001")}"' in html
+
+
+def test_print_buttons_carry_the_year(login, people, units):
+    html = login(people["district"]).get(unit_url("90-G1", 2023)).content.decode()
+    for fmt in ("xlsx", "pdf", "docx"):
+        assert f'data-kind="dashboards.unit_summary" data-fmt="{fmt}"' in html
+    assert '<input type="hidden" name="year" value="2023">' in html
+    html = login(people["ward_official"]).get(ward_url("90001", 2023)).content.decode()
+    for fmt in ("docx", "pdf"):
+        assert f'data-kind="dashboards.ward_report" data-fmt="{fmt}"' in html
+
+
+def build_province(code: str, wards: int):
+    """A province of ``wards`` wards, each with areas, schemes of two kinds, activity of
+    two years and exemplars."""
+    from tests.register import seed_kinds
+
+    kinds = seed_kinds()
+    province = make_unit(code, f"Tỉnh {code}", Level.PROVINCE, division_type="tỉnh")
+    grouping = make_unit(f"{code}-G1", "Cụm", Level.DISTRICT, province, "cụm")
+    for number in range(wards):
+        ward = make_unit(f"{code}{number:03d}", f"Phường {number}", Level.WARD, grouping, "phường")
+        area = make_areas(ward, [f"Khu {number}"])[f"Khu {number}"]
+        team = make_scheme(
+            ward, kinds["to-tu-quan"], "Tổ", area=area, latitude="21.0", longitude="105.0"
+        )
+        make_scheme(ward, kinds["camera"], "Camera", established_on=date(2024, 2, 1))
+        make_activity(ward, team, date=date(2024, 3, 1), count=2)
+        make_activity(ward, None, date=date(2023, 3, 1), type="patrol")
+        Exemplar.objects.create(ward=ward, name="Người tốt", year=2024, area=area)
+    return province
+
+
+@pytest.mark.parametrize("wards", [3, 12])
+def test_the_unit_dashboard_takes_the_same_queries_whatever_the_number_of_wards(
+    db, client, django_assert_num_queries, wards
+):
+    province = build_province("95", wards)
+    client.force_login(make_user("tinh.95", Role.STAFF, province))
+    # 1 session, 2 user, 3 membership (scope), 4 the unit, 5 the wards, 6 schemes by ward and
+    # kind, 7 activity by ward and type, 8 exemplars by ward and kind, 9 activity by month,
+    # 10 the membership's role for the menu. A province has no ancestors to look up.
+    with django_assert_num_queries(10):
+        response = client.get(unit_url("95", 2024))
+    assert len(response.context["dashboard"].rows) == wards
+    assert response.context["dashboard"].totals.activity_total.now == 2 * wards
+
+
+@pytest.mark.parametrize("wards", [3, 12])
+def test_a_grouping_dashboard_adds_one_query_for_its_ancestors(
+    db, client, django_assert_num_queries, wards
+):
+    province = build_province("96", wards)
+    client.force_login(make_user("tinh.96", Role.STAFF, province))
+    # As above, plus the province for the breadcrumbs.
+    with django_assert_num_queries(11):
+        response = client.get(unit_url("96-G1", 2024))
+    assert len(response.context["dashboard"].rows) == wards
+
+
+def test_the_ward_dashboard_query_budget(login, people, province_data, django_assert_num_queries):
+    client = login(people["province"])
+    # 1 session, 2 user, 3 membership, 4 the ward, 5 its areas, 6 schemes by area and kind,
+    # 7 activity by area and type, 8 exemplars, 9 activity by month, 10 located schemes for
+    # the map, 11 the province and grouping for the breadcrumbs, 12 the menu's role.
+    with django_assert_num_queries(12):
+        client.get(ward_url("90001", 2024))

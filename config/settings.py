@@ -268,3 +268,7 @@ REGISTER_IMPORT_MAX_BYTES = env_int("REGISTER_IMPORT_MAX_BYTES", 10 * 1024 * 102
 REGISTER_IMPORT_MAX_ROWS = env_int("REGISTER_IMPORT_MAX_ROWS", 20_000)
 # Uploaded sheets wait here between the preview and the confirmation (names are unguessable).
 REGISTER_IMPORT_DIR = PRIVATE_MEDIA_ROOT / "imports"
+# dashboards: figures across wards. The grouped counts of schemes and activity are cached
+# per version of the register (its latest change), so this is only a safety net for rows
+# written without history (bulk loads).
+DASHBOARDS_CACHE_SECONDS = env_int("DASHBOARDS_CACHE_SECONDS", 600)

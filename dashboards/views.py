@@ -17,7 +17,7 @@ from dashboards.services import (
     year_choices,
 )
 from wards.models import AdministrativeUnit, Level
-from wards.scoping import Perm, get_for_user, has_perm, home_unit, scoped
+from wards.scoping import Perm, get_for_user, has_perm, home_unit, user_scope
 
 
 @login_required
@@ -33,7 +33,9 @@ def index(request):
 @login_required
 def unit_view(request, code: str):
     unit = get_for_user(
-        request.user, AdministrativeUnit.objects.exclude(level=Level.WARD), code=code
+        request.user,
+        AdministrativeUnit.objects.exclude(level=Level.WARD).select_related("parent"),
+        code=code,
     )
     dashboard = unit_dashboard(request.user, unit, _year(request))
     context = _context(request, dashboard)
@@ -43,7 +45,11 @@ def unit_view(request, code: str):
 
 @login_required
 def ward_view(request, code: str):
-    ward = get_for_user(request.user, AdministrativeUnit.objects.wards(), code=code)
+    ward = get_for_user(
+        request.user,
+        AdministrativeUnit.objects.wards().select_related("parent__parent"),
+        code=code,
+    )
     dashboard = ward_dashboard(request.user, ward, _year(request))
     context = _context(request, dashboard)
     context.update(row_label=_("Khu dân cư"), show_group=False)
@@ -69,16 +75,11 @@ def _year(request) -> int:
 
 def _context(request, dashboard: Dashboard) -> dict:
     unit = dashboard.unit
-    codes = [code for code in unit.path.split("/") if code][:-1]
-    ancestors = sorted(
-        scoped(request.user, AdministrativeUnit.objects.filter(code__in=codes)),
-        key=lambda ancestor: len(ancestor.path),
-    )
     tables = figure_tables(dashboard)
     return {
         "dashboard": dashboard,
         "unit": unit,
-        "ancestors": ancestors,
+        "ancestors": _ancestors(request.user, unit),
         "years": year_choices(),
         "tables": tables,
         "summary": zip(tables[0].labels, tables[0].totals, strict=True),
@@ -87,6 +88,19 @@ def _context(request, dashboard: Dashboard) -> dict:
         "tile_url": settings.MAP_TILE_URL,
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     }
+
+
+def _ancestors(user, unit: AdministrativeUnit) -> list[AdministrativeUnit]:
+    """The units above, province first, that the user may open (read with the unit: a
+    province is at most two levels up)."""
+    scope = user_scope(user)
+    chain = []
+    parent = unit.parent
+    while parent is not None:
+        if scope.everything or parent.is_under(scope.unit):
+            chain.insert(0, parent)
+        parent = parent.parent
+    return chain
 
 
 def _charts(dashboard: Dashboard) -> dict:

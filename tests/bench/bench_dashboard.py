@@ -1,0 +1,194 @@
+"""Benchmark of the dashboards: server time and SQL queries of the province dashboard (150
+wards), a grouping's (10 wards), a ward's dashboard and its ward page, measured in-process with
+django.test.Client against a synthetic province (manage.py build_synthetic_province).
+
+    /work/main/.venv/bin/python tests/bench/bench_dashboard.py \
+        [--database-url postgres://postgres@127.0.0.1:5432/dashboards_bench] [--runs 30]
+
+The database is created, migrated and filled on the first run (about a minute), then reused.
+Each page is measured cold (the cache emptied before each request, as after any change to the
+register: every query runs) and warm (the grouped counts of schemes and activity from the
+cache). Goals: the province dashboard in at most 100 ms (median) and 15 queries, the same
+number of queries at 10 and at 150 wards. Exits 1 when a goal is missed. Not collected by
+pytest.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/dashboards_bench"
+PROVINCE = "99"
+GOAL_MS = 100.0
+GOAL_QUERIES = 15
+
+
+def setup(database_url: str) -> None:
+    """Django on ``database_url`` (created when missing), migrated, with the synthetic
+    province and a province officer."""
+    folder = tempfile.mkdtemp(prefix="bench-dashboard-")
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DATABASE_URL": database_url,
+            "VAR_DIR": folder,
+            "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "STATIC_MANIFEST": "false",
+        }
+    )
+    os.environ.pop("REDIS_URL", None)
+    sys.path.insert(0, str(ROOT))
+    if database_url.startswith("postgres"):
+        create_database(database_url)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from wards.models import AdministrativeUnit
+
+    call_command("migrate", verbosity=0)
+    if not AdministrativeUnit.objects.filter(code=PROVINCE).exists():
+        print("Building the synthetic province (once) ...")
+        call_command("build_synthetic_province", code=PROVINCE)
+        if database_url.startswith("postgres"):
+            from django.db import connection
+
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+
+
+def create_database(database_url: str) -> None:
+    import psycopg
+
+    base, name = database_url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def officer():
+    """The province's officer, created once."""
+    from django.contrib.auth import get_user_model
+
+    from wards.models import AdministrativeUnit, Membership, Role
+
+    user, created = get_user_model().objects.get_or_create(username="bench.tinh")
+    if created:
+        Membership.objects.create(
+            user=user, unit=AdministrativeUnit.objects.get(code=PROVINCE), role=Role.STAFF
+        )
+    return user
+
+
+def pages() -> list[tuple[str, str]]:
+    from django.urls import reverse
+
+    from wards.models import AdministrativeUnit, Level
+
+    province = AdministrativeUnit.objects.get(code=PROVINCE)
+    grouping = AdministrativeUnit.objects.filter(parent=province, level=Level.DISTRICT).first()
+    ward = AdministrativeUnit.objects.under(province).wards().order_by("code").first()
+    year = time.localtime().tm_year
+    wards = AdministrativeUnit.objects.under(province).wards().count()
+    in_grouping = AdministrativeUnit.objects.filter(parent=grouping).count()
+    return [
+        (
+            f"province dashboard ({wards} wards)",
+            reverse("dashboards:unit", args=[province.code]) + f"?year={year - 1}",
+        ),
+        (
+            f"grouping dashboard ({in_grouping} wards)",
+            reverse("dashboards:unit", args=[grouping.code]) + f"?year={year - 1}",
+        ),
+        ("ward dashboard", reverse("dashboards:ward", args=[ward.code]) + f"?year={year - 1}"),
+        ("ward page", reverse("wards:unit", args=[ward.code])),
+    ]
+
+
+def measure(client, url: str, runs: int, cold: bool) -> tuple[list[float], int, int]:
+    """Server times in ms, the queries of the last run and the page's size. Cold: the cache
+    is emptied before each run, as after any change to the register."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _warm in range(3):
+        client.get(url)
+    times = []
+    queries = 0
+    for _run in range(runs):
+        if cold:
+            cache.clear()  # the bench's own cache folder
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+        queries = len(captured.captured_queries)
+        if response.status_code != 200:
+            raise SystemExit(f"{url}: HTTP {response.status_code}")
+    return times, queries, len(response.content)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=DEFAULT_URL)
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    setup(args.database_url)
+
+    from django.test import Client
+
+    client = Client()
+    client.force_login(officer())
+    print(f"Database: {args.database_url.split('@')[-1]}; {args.runs} runs per page\n")
+    print(
+        f"{'page':<32} {'cache':<5} {'median':>8} {'p95':>8} {'max':>8} {'queries':>8} {'KiB':>6}"
+    )
+    results = {}
+    for label, url in pages():
+        for cold in (True, False):
+            times, queries, size = measure(client, url, args.runs, cold)
+            ordered = sorted(times)
+            p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+            results[label, cold] = (statistics.median(times), queries)
+            print(
+                f"{label:<32} {'cold' if cold else 'warm':<5} {statistics.median(times):>6.1f}ms "
+                f"{p95:>6.1f}ms {max(times):>6.1f}ms {queries:>8} {size / 1024:>6.0f}"
+            )
+    labels = [label for label, _url in pages()]
+    province, grouping = labels[0], labels[1]
+    problems = []
+    for cold in (True, False):
+        state = "cold" if cold else "warm"
+        ms, queries = results[province, cold]
+        if ms > GOAL_MS:
+            problems.append(f"{province}, {state}: median {ms:.0f} ms > {GOAL_MS:.0f} ms")
+        if queries > GOAL_QUERIES:
+            problems.append(f"{province}, {state}: {queries} queries > {GOAL_QUERIES}")
+        if results[grouping, cold][1] != queries:
+            problems.append(
+                f"{state}: {results[grouping, cold][1]} queries at 10 wards, {queries} at 150"
+            )
+    print()
+    for problem in problems:
+        print(f"GOAL MISSED: {problem}")
+    if not problems:
+        print(f"Goals met: ≤ {GOAL_MS:.0f} ms and ≤ {GOAL_QUERIES} queries, cold and warm.")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

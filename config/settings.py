@@ -231,3 +231,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": environ.Env().str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# festival: photo uploads (checked and re-encoded in festival/photos.py).
+FESTIVAL_PHOTO_MAX_BYTES = env_int("FESTIVAL_PHOTO_MAX_BYTES", 20 * 1024 * 1024)
+FESTIVAL_PHOTO_MAX_PIXELS = env_int("FESTIVAL_PHOTO_MAX_PIXELS", 40_000_000)

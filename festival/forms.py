@@ -177,6 +177,13 @@ class SideEventForm(ChildForm):
             data["gift_recipients"] = ""
         return data
 
+    def save(self, commit=True):
+        # Figures of another kind (the kind was changed) must not count in the totals.
+        kept = RESULT_FIELDS[self.instance.kind]
+        for name in {name for names in RESULT_FIELDS.values() for name in names} - set(kept):
+            setattr(self.instance, name, None)
+        return super().save(commit)
+
 
 class SideEventResultsForm(ModelForm):
     """Only the results the event's kind has; all of them required."""

@@ -296,6 +296,24 @@ def test_a_gift_event_needs_its_recipients(login, people, festival):
     assert SideEvent.objects.get().gift_recipients == "students"
 
 
+def test_changing_an_events_kind_drops_the_old_kinds_figures(login, people, festival):
+    event = SideEvent.objects.create(
+        festival=festival,
+        kind=SideEventKind.HEALTH_CHECK,
+        title="Khám bệnh",
+        people_examined=250,
+        medicine_given=180,
+    )
+    client = login(people["ward_official"])
+    client.post(
+        reverse("festival:row_edit", args=["side-events", event.pk]),
+        {"kind": "clean_up", "title": "Dọn vệ sinh môi trường"},
+    )
+    event.refresh_from_db()
+    assert event.kind == SideEventKind.CLEAN_UP
+    assert (event.people_examined, event.medicine_given) == (None, None)
+
+
 def test_a_refused_status_change_says_why(login, people, festival):
     Festival.objects.filter(pk=festival.pk).update(status=Status.READY)
     client = login(people["ward_official"])

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -42,8 +43,8 @@ from festival.models import (
     Status,
 )
 from festival.photos import delete_photo, save_photo
-from wards.models import AdministrativeUnit, Level
-from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
+from wards.models import AdministrativeUnit
+from wards.scoping import Perm, get_for_user, has_perm, is_ward_level, scoped, user_scope
 
 # --------------------------------------------------------------------------- helpers
 
@@ -61,19 +62,18 @@ def _to_detail(festival: Festival, anchor: str = ""):
 
 def plannable_wards(user) -> list[AdministrativeUnit]:
     """The wards the user may plan a festival for."""
-    scope = user_scope(user)
+    unit = user_scope(user).unit
     if not has_perm(user, Perm.EDIT_FESTIVAL):
         return []
-    if scope.unit is not None and scope.unit.level == Level.WARD:
-        return [scope.unit]
+    if is_ward_level(unit):
+        return [unit]
     return list(scoped(user, AdministrativeUnit.objects.wards()).order_by("name"))
 
 
 def can_mark_pilot(user, festival: Festival) -> bool:
     """Pilots are chosen by a level above the ward, never by the ward itself."""
-    unit = user_scope(user).unit
-    return has_perm(user, Perm.MARK_PILOT, festival.ward) and (
-        unit is None or unit.level != Level.WARD
+    return has_perm(user, Perm.MARK_PILOT, festival.ward) and not is_ward_level(
+        user_scope(user).unit
     )
 
 
@@ -107,15 +107,10 @@ def festival_list(request):
             "totals": services.festival_totals(festivals),
             "can_create": has_perm(request.user, Perm.EDIT_FESTIVAL),
             "can_mark_pilot": has_perm(request.user, Perm.MARK_PILOT)
-            and not _is_ward_user(request.user),
+            and not is_ward_level(user_scope(request.user).unit),
             "query_string": _query_without_page(request),
         },
     )
-
-
-def _is_ward_user(user) -> bool:
-    unit = user_scope(user).unit
-    return unit is not None and unit.level == Level.WARD
 
 
 def _filter(user, festivals, data):
@@ -160,6 +155,8 @@ def festival_calendar(request):
         first = date(year, month, 1)
     except ValueError:
         raise Http404 from None
+    if not 2000 <= year <= 2100:
+        raise Http404
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     festivals = list(
         scoped(request.user, Festival.objects.select_related("ward"))
@@ -276,7 +273,6 @@ def festival_detail(request, pk: int):
             "photos": festival.photos.all()[:6],
             "photo_count": festival.photos.count(),
             "transitions": transitions,
-            "statuses": Status,
         },
     )
 
@@ -323,7 +319,7 @@ def festival_pilot(request, pk: int):
         text = _("%(ward)s không còn là nơi tổ chức điểm Ngày hội %(year)s.")
     messages.success(request, text % {"ward": festival.ward.title, "year": festival.year})
     next_url = request.POST.get("next", "")
-    if next_url.startswith("/") and not next_url.startswith("//"):
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         return redirect(next_url)
     return _to_detail(festival)
 

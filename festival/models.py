@@ -80,7 +80,7 @@ class Festival(models.Model):
         indexes = [models.Index(fields=["year", "status"])]
 
     def __str__(self) -> str:
-        return f"Ngày hội toàn dân bảo vệ ANTQ {self.year} — {self.ward}"
+        return f"Ngày hội toàn dân bảo vệ ANTQ {self.year} — {self.ward.title}"
 
     def save(self, *args, **kwargs) -> None:
         self.year = self.date.year

@@ -1,8 +1,10 @@
-"""An organiser plans the festival on a phone; a district officer finds it on the calendar."""
+"""An organiser plans the festival on a phone and prints the programme; a district officer
+finds it on the calendar."""
 
 import datetime
 import re
 
+import pypdf
 import pytest
 from django.utils import timezone
 
@@ -89,6 +91,18 @@ def test_an_organiser_plans_the_festival_and_the_district_finds_it(page, log_in,
     festival = Festival.objects.get()
     assert festival.guests.count() == 2
     assert festival.pledge_signatories.count() == 2
+
+    # Print the programme script and read the downloaded PDF.
+    page.get_by_role("button", name="Kịch bản chương trình (PDF)").click()
+    page.wait_for_load_state()
+    download_link = page.get_by_role("link", name="Tải về")
+    download_link.wait_for(timeout=60_000)
+    with page.expect_download() as info:
+        download_link.click()
+    assert info.value.suggested_filename == f"Kịch bản chương trình - An {day.year}.pdf"
+    text = pypdf.PdfReader(info.value.path()).pages[0].extract_text()
+    assert "KỊCH BẢN CHƯƠNG TRÌNH" in text
+    assert "Chào cờ" in text
 
     # A district officer finds it on the calendar of its month.
     page.context.clear_cookies()

@@ -344,25 +344,30 @@ def _printable(identifier, verbose_name, slug, build_data, build_docx):
     )
 
 
-_printable(
-    "festival.programme",
-    gettext_lazy("Kịch bản chương trình"),
-    "programme",
-    programme_data,
-    programme_docx,
-)
-_printable(
-    "festival.guests",
-    gettext_lazy("Danh sách giới thiệu đại biểu"),
-    "guests",
-    guests_data,
-    guests_docx,
-)
-_printable("festival.pledge", gettext_lazy("Giao ước thi đua"), "pledge", pledge_data, pledge_docx)
-_printable(
-    "festival.results",
-    gettext_lazy("Báo cáo kết quả Ngày hội"),
-    "results",
-    results_data,
-    results_docx,
-)
+# In the order of the day, as the hub lists them.
+PRINTABLES = [
+    _printable(
+        "festival.programme",
+        gettext_lazy("Kịch bản chương trình"),
+        "programme",
+        programme_data,
+        programme_docx,
+    ),
+    _printable(
+        "festival.guests",
+        gettext_lazy("Danh sách giới thiệu đại biểu"),
+        "guests",
+        guests_data,
+        guests_docx,
+    ),
+    _printable(
+        "festival.pledge", gettext_lazy("Giao ước thi đua"), "pledge", pledge_data, pledge_docx
+    ),
+    _printable(
+        "festival.results",
+        gettext_lazy("Báo cáo kết quả Ngày hội"),
+        "results",
+        results_data,
+        results_docx,
+    ),
+]

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from documents.registry import kinds_for_model
 from documents.vietnamese import fold
 from festival import services
+from festival.documents import PRINTABLES
 from festival.forms import (
     FestivalFilterForm,
     FestivalForm,
@@ -261,9 +261,7 @@ def festival_detail(request, pk: int):
             "festival": festival,
             "can_edit": can_edit,
             "can_print": has_perm(request.user, Perm.PRINT, festival.ward),
-            "printables": [
-                (kind.identifier, kind.verbose_name) for kind in kinds_for_model(Festival)
-            ],
+            "printables": PRINTABLES,
             "can_mark_pilot": can_mark_pilot(request.user, festival),
             "parts": [(part, [item for item in programme if item.part == part]) for part in Part],
             "order_problems": services.programme_order_problems(programme),

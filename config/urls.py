@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("wards.urls")),
     path("", include("documents.urls")),
+    path("", include("festival.urls")),
 ]
 
 # Uploaded media are served by the app itself only in development; in production the

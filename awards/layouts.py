@@ -47,7 +47,7 @@ def default_fields() -> list[dict]:
         }
 
     return [
-        box("authority", 52, size=15, bold=True),
+        box("authority", 36, size=15, bold=True),
         box("name", 82, size=26, bold=True),
         box("position_unit", 96, size=15, italic=True),
         box("achievements", 108, x=45, width=207, size=15),

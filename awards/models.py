@@ -474,9 +474,9 @@ class Certificate(models.Model):
         _("mã xác minh"), max_length=32, unique=True, default=new_verification_code
     )
     # Made once when the serial is given: encoding a QR code costs milliseconds, printing a
-    # batch must not.
+    # batch must not. Rows of "0"/"1" (dark), top row first, no quiet zone.
     qr_url = models.CharField(max_length=300, blank=True)
-    qr_svg = models.TextField(blank=True)
+    qr_matrix = models.TextField(blank=True)
     reward = models.PositiveIntegerField(_("tiền thưởng (đồng)"), default=0)
 
     class Meta:

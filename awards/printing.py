@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 
 from awards.layouts import VARIABLES, default_fields
 from awards.models import AwardForm, CertificateLayout, Gender, RecipientKind
-from awards.services import base_salary_on, qr_svg, recipient_order_key, round_reward, verify_url
+from awards.services import base_salary_on, qr_matrix, recipient_order_key, round_reward, verify_url
 from documents.vietnamese import (
     amount_in_words,
     format_date,
@@ -26,7 +26,7 @@ _CERTIFICATE_COLUMNS = (
     "serial",
     "form_id",
     "qr_url",
-    "qr_svg",
+    "qr_matrix",
     "form__rank",
     "form__title",
     "nomination__achievements",
@@ -71,7 +71,7 @@ def certificate_values(row: dict) -> dict:
     """The text of every layout variable for one certificate row."""
     url = verify_url(row["code"])
     # The QR was drawn when the serial was given; a new SITE_URL needs a new one.
-    svg = row["qr_svg"] if row["qr_url"] == url else qr_svg(url)
+    matrix = row["qr_matrix"] if row["qr_url"] == url else qr_matrix(url)
     position = ", ".join(
         part
         for part in (row["nomination__nominee__position"], row["nomination__nominee__organisation"])
@@ -91,7 +91,7 @@ def certificate_values(row: dict) -> dict:
         "signer_title": row["decision__signer_title"].upper(),
         "signer_name": row["decision__signer_name"],
         "serial": f"Số: {row['serial']}",
-        "qr": svg,
+        "qr": matrix,
     }
 
 

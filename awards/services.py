@@ -26,7 +26,6 @@ Reward amounts
     2,340,000 đ (from 1 July 2024): Giấy khen 0.3 → 702,000 đ; Bằng khen 1.5 → 3,510,000 đ.
 """
 
-import io
 from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -251,14 +250,14 @@ def verify_url(code: str) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("awards:verify", args=[code])
 
 
-def qr_svg(url: str) -> str:
-    """The QR code of ``url`` as SVG text, one path, one unit per module, no quiet zone (the
-    layout leaves the white margin)."""
-    out = io.BytesIO()
-    segno.make(url, error="m", micro=False).save(
-        out, kind="svg", border=0, xmldecl=False, svgns=True, svgclass=None, lineclass=None
-    )
-    return out.getvalue().decode()
+def qr_matrix(url: str) -> str:
+    """The QR code of ``url`` as rows of "0"/"1" (dark), without the quiet zone (the layout
+    leaves the white margin)."""
+    rows = segno.make(url, error="m", micro=False).matrix
+    return "\n".join(bytes(row).translate(_BITS).decode() for row in rows)
+
+
+_BITS = bytes.maketrans(b"\x00\x01", b"01")
 
 
 def recipient_order_key(kind: str, name: str):
@@ -296,7 +295,7 @@ def assign_certificates(decision: Decision) -> list[Certificate]:
             reward=round_reward(decision.form.coefficient(nomination.nominee.kind) * salary),
         )
         certificate.qr_url = verify_url(certificate.code)
-        certificate.qr_svg = qr_svg(certificate.qr_url)
+        certificate.qr_matrix = qr_matrix(certificate.qr_url)
         created.append(certificate)
     Certificate.objects.bulk_create(created)
     SerialCounter.objects.filter(pk=counter.pk).update(last_number=F("last_number") + len(created))

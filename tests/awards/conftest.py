@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from awards.catalogue import seed_catalogue
 from awards.models import AwardForm, Decision, Nomination, Nominee, RecipientKind, Status
 from tests.conftest import make_user
 from wards.models import Role
@@ -13,6 +14,7 @@ from wards.models import Role
 
 @pytest.fixture
 def forms(db):
+    seed_catalogue()  # a test that flushed the database took the migration's rows with it
     return {form.code: form for form in AwardForm.objects.all()}
 
 

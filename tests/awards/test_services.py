@@ -31,7 +31,7 @@ def test_seeded_catalogue_has_the_six_forms_with_decree_152_coefficients(forms):
     assert all(hasattr(form, "layout") for form in forms.values())
 
 
-def test_base_salary_rows_from_the_seed(db):
+def test_base_salary_rows_from_the_seed(forms):
     assert BaseSalary.in_force_on(date(2024, 7, 1)).amount == 2_340_000
     assert BaseSalary.in_force_on(date(2024, 6, 30)).amount == 1_800_000
     assert BaseSalary.in_force_on(date(2019, 1, 1)) is None

@@ -291,7 +291,7 @@ def test_decisions_are_acted_on_only_by_their_unit(
     assert not decision.is_issued
 
 
-def test_catalogue_shows_todays_amounts(login, people):
+def test_catalogue_shows_todays_amounts(login, people, forms):
     page = login(people["ward_official"]).get(reverse("awards:catalogue")).content.decode()
     assert "Kỷ niệm chương “Bảo vệ an ninh Tổ quốc”" in page
     assert "2.340.000" in page

@@ -2,6 +2,7 @@ import re
 
 import pytest
 
+from awards.catalogue import seed_catalogue
 from awards.models import Certificate
 from tests.conftest import PASSWORD, make_user
 from wards.models import Role
@@ -35,6 +36,7 @@ def _switch_user(page, log_in, username):
 
 
 def test_from_nomination_to_a_verified_certificate(page, log_in, people, units):
+    seed_catalogue()  # an earlier test may have flushed the migration's rows
     make_user("chutich.an", Role.STAFF, units["ward"])
 
     # A ward official nominates two people and a collective.

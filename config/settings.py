@@ -54,7 +54,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.VietnameseFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -232,6 +232,33 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
+# documents: the document pipeline (jobs, renderers, downloads).
+# The unit a job belongs to, and the module that scopes rows to a user (documents imports no
+# domain app: like AUTH_USER_MODEL, these name them).
+DOCUMENTS_UNIT_MODEL = "wards.AdministrativeUnit"
+DOCUMENTS_SCOPING = "wards.scoping"
+# Typst sees only these fonts: the same PDF on every machine.
+DOCUMENTS_FONT_DIR = BASE_DIR / "static" / "fonts"
+DOCUMENTS_FONT_FILES = [
+    "LiberationSerif-Regular.ttf",
+    "LiberationSerif-Bold.ttf",
+    "LiberationSerif-Italic.ttf",
+    "LiberationSerif-BoldItalic.ttf",
+]
+DOCUMENTS_TEMPLATE_DIR = BASE_DIR / "templates" / "documents"
+DOCUMENTS_FILE_TTL_HOURS = env_int("DOCUMENTS_FILE_TTL_HOURS", 7 * 24)
+# A job running longer than this has lost its worker and is queued again.
+DOCUMENTS_STALE_MINUTES = env_int("DOCUMENTS_STALE_MINUTES", 15)
+DOCUMENTS_MAX_ATTEMPTS = 3
+# Typst keeps the layouts of its last compilations in memory (about 650 MB after ten
+# 1,000-row lists, then flat): a worker child above this many KiB is replaced after its task.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 1_000_000)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "documents-cleanup-expired": {"task": "documents.cleanup_expired", "schedule": 3600},
+        "documents-requeue-stale": {"task": "documents.requeue_stale", "schedule": 300},
+    }
+)
 # awards: commendations, decisions, certificates.
 # Cash rewards are rounded half up to a multiple of this many đồng (coefficient × base salary,
 # Nghị định 152/2025/NĐ-CP); 1 keeps the exact amount. Default: the nearest 1,000 đ.

@@ -13,6 +13,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("wards.urls")),
+    path("", include("documents.urls")),
     path("", include("awards.urls")),
 ]
 

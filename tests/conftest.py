@@ -25,6 +25,9 @@ PASSWORD = "mật-khẩu-thử-2025"
 def _fresh_embedded_broker():
     """Messages left by an earlier, interrupted run must not reach this run's workers."""
     shutil.rmtree(settings.CELERY_EMBEDDED_DIR, ignore_errors=True)
+    # Eager tasks store their result too, in a folder the settings created at import.
+    for folder in ("queue", "processed", "results"):
+        (settings.CELERY_EMBEDDED_DIR / folder).mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(autouse=True)

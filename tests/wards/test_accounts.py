@@ -111,3 +111,10 @@ def test_the_ui_is_vietnamese_by_default_and_english_on_request(client, people):
 def test_the_health_check_answers_without_login(client, db):
     response = client.get("/healthz/")
     assert (response.status_code, response.content) == (200, b"ok")
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client, people):
+    client.force_login(people["ward_official"])
+    unit_url = reverse("wards:unit", args=["90001"])
+    page = client.get(unit_url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Khu dân cư" in page

@@ -1,0 +1,108 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from documents import services
+from documents.models import Job
+from documents.registry import get_kind
+
+
+def _jobs(request):
+    """The user's own jobs, within their scope (a job of a unit they left is gone)."""
+    return services.scoping().scoped(request.user, Job.objects.filter(owner=request.user))
+
+
+def _job(request, pk: int) -> Job:
+    return services.scoping().get_for_user(request.user, _jobs(request), pk=pk)
+
+
+@login_required
+def job_list(request):
+    page = Paginator(_jobs(request), 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "documents/job_list.html",
+        {"page": page, "jobs": page.object_list, "pending": any(j.is_pending for j in page)},
+    )
+
+
+@login_required
+def job_table(request):
+    """The list's table alone, polled by htmx while a job on the page is not finished."""
+    page = Paginator(_jobs(request), 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "documents/partials/job_table.html",
+        {"page": page, "jobs": page.object_list, "pending": any(j.is_pending for j in page)},
+    )
+
+
+@login_required
+@require_POST
+def generate(request):
+    try:
+        kind = get_kind(request.POST.get("kind", ""))
+    except LookupError:
+        raise Http404 from None
+    fmt = request.POST.get("fmt", "")
+    if fmt not in kind.formats:
+        raise Http404
+    obj = services.scoping().get_for_user(
+        request.user,
+        kind.model_class._default_manager.all(),
+        kind.permission,
+        pk=request.POST.get("object", ""),
+    )
+    form = kind.build_form(request.POST if "confirm" in request.POST else None, obj)
+    if form is not None and not (form.is_bound and form.is_valid()):
+        return render(
+            request,
+            "documents/params_form.html",
+            {"form": form, "kind": kind, "fmt": fmt, "obj": obj},
+            status=400 if form.is_bound else 200,
+        )
+    params = services.form_data(kind, form) if form is not None else {}
+    try:
+        job = services.request_document(request.user, kind.identifier, obj, fmt, params)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("documents:list")
+    return redirect("documents:job", pk=job.pk)
+
+
+@login_required
+def job_detail(request, pk: int):
+    return render(request, "documents/job_detail.html", {"job": _job(request, pk)})
+
+
+@login_required
+def job_status(request, pk: int):
+    """The job's status block alone, polled by htmx every second until the job finishes."""
+    return render(request, "documents/partials/job_status.html", {"job": _job(request, pk)})
+
+
+@login_required
+@require_POST
+def regenerate(request, pk: int):
+    job = services.regenerate(request.user, _job(request, pk))
+    messages.info(request, _("Đã gửi yêu cầu tạo lại văn bản."))
+    return redirect("documents:job", pk=job.pk)
+
+
+@login_required
+def download(request, pk: int):
+    job = _job(request, pk)
+    if not job.is_downloadable:
+        raise Http404
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle, as_attachment=True, filename=job.filename, content_type=job.mimetype
+    )

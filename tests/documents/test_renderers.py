@@ -1,0 +1,211 @@
+"""Files read back as a user's program would: PDFs with pypdf, workbooks with openpyxl,
+Word files with python-docx."""
+
+import io
+import unicodedata
+from datetime import UTC, datetime
+
+import docx as python_docx
+import openpyxl
+import pypdf
+import pytest
+
+from documents import renderers
+from documents.models import JobStatus
+from documents.registry import Rendered, RenderError
+from documents.services import request_document
+
+HEADER_LINES = [
+    "UBND TỈNH THỬ",
+    "UBND PHƯỜNG AN",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Số: 125/QĐ-UBND",
+    "An, ngày 12 tháng 8 năm 2025",
+]
+TRICKY = "Nguyễn Thị Ngọc Ánh, Đặng Quỳnh Ỷ, Trương Ưng Ửng, Lê Văn Thưởng: 1.234.567 đ"
+
+
+def pdf_text(content: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def pdf_fonts(content: bytes) -> list[tuple[str, bool]]:
+    """(name, embedded) of every font the pages use."""
+    fonts = []
+    for page in pypdf.PdfReader(io.BytesIO(content)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            described = descendants[0].get_object() if descendants else font
+            descriptor = described["/FontDescriptor"].get_object()
+            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts.append((str(font["/BaseFont"]), embedded))
+    return fonts
+
+
+def test_the_header_block_reads_back_with_every_font_embedded_and_no_glyph_missing(typ_dir):
+    pdf = renderers.typst_pdf("plain.typ", {"text": TRICKY})
+    text = pdf_text(pdf)
+    for line in [*HEADER_LINES, TRICKY]:
+        assert line in text
+    # A glyph no font has is written as .notdef, which reads back as NUL.
+    assert "\x00" not in text
+    fonts = pdf_fonts(pdf)
+    assert fonts
+    for name, embedded in fonts:
+        assert embedded, name
+        # The bundled Liberation Serif 2.x only: no system font, no Typst default font.
+        assert name.split("+")[-1].startswith("LiberationSerif"), name
+
+
+def test_decomposed_text_is_printed_composed(typ_dir):
+    decomposed = unicodedata.normalize("NFD", "Hòa giải viên Trần Thị Thủy")
+    assert decomposed != "Hòa giải viên Trần Thị Thủy"
+    text = pdf_text(renderers.typst_pdf("plain.typ", {"text": decomposed}))
+    assert "Hòa giải viên Trần Thị Thủy" in text
+    assert "\x00" not in text
+
+
+def test_a_character_the_font_lacks_is_refused_by_name(typ_dir):
+    with pytest.raises(RenderError, match=r"“汉” \(U\+6C49\) trong “Lê 汉”"):
+        renderers.typst_pdf("plain.typ", {"text": "Lê 汉"})
+
+
+def test_a_missing_font_is_named(typ_dir, settings):
+    settings.DOCUMENTS_FONT_FILES = [*settings.DOCUMENTS_FONT_FILES, "LiberationSerif-Thin.ttf"]
+    with pytest.raises(RenderError, match="Thiếu phông chữ LiberationSerif-Thin.ttf"):
+        renderers.typst_pdf("plain.typ", {"text": "x"})
+
+
+def test_a_template_error_names_the_template(typ_dir):
+    typ_dir.write("broken.typ", "#let data = json(bytes(sys.inputs.data))\n#data.nothing\n")
+    with pytest.raises(RenderError, match="broken.typ có lỗi: dictionary does not contain key"):
+        renderers.typst_pdf("broken.typ", {"text": "x"})
+    with pytest.raises(RenderError, match="Không tìm thấy mẫu văn bản missing.typ"):
+        renderers.typst_pdf("missing.typ", {})
+
+
+def test_a_template_using_another_font_is_refused(typ_dir):
+    typ_dir.write("arial.typ", '#set text(font: "Arial", fallback: false)\nXin chào')
+    with pytest.raises(RenderError, match="phông chữ không có"):
+        renderers.typst_pdf("arial.typ", {})
+
+
+def test_a_broken_template_fails_the_job_without_a_file(people, units, kind, typ_dir):
+    typ_dir.write("broken.typ", "#table(columns: 2, [a]\n")
+
+    def render(request):
+        return Rendered("hong.pdf", renderers.typst_pdf("broken.typ", {}))
+
+    kind("t.broken_template", render)
+    job = request_document(people["ward_official"], "t.broken_template", units["ward"], "pdf")
+    assert job.status == JobStatus.FAILED
+    assert "Mẫu văn bản broken.typ có lỗi" in job.error
+    assert not job.file
+
+
+def test_pdfs_are_the_same_bytes_for_the_same_data_and_date(typ_dir):
+    when = datetime(2025, 8, 12, 3, 0, tzinfo=UTC)
+    with renderers.document_timestamp(when):
+        first = renderers.typst_pdf("plain.typ", {"text": TRICKY})
+        second = renderers.typst_pdf("plain.typ", {"text": TRICKY})
+    assert first == second
+    assert pypdf.PdfReader(io.BytesIO(first)).metadata["/CreationDate"] == "D:20250812030000Z"
+    with renderers.document_timestamp(when):
+        assert renderers.typst_pdf("plain.typ", {"text": "khác"}) != first
+
+
+def test_a_workbook_has_heading_header_rows_and_totals():
+    rows = ([n, f"Hộ {n}", n * 1000] for n in range(1, 1201))  # a generator: never a list
+    progress = []
+    content = renderers.xlsx(
+        rows,
+        headers=["STT", "Tên", "Số tiền"],
+        title="Danh sách: đợt 1/2025",
+        heading=["DANH SÁCH KHEN THƯỞNG"],
+        footer=[["", "Cộng", 720600000]],
+        widths=[6, 30, 14],
+        progress=progress.append,
+    )
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    sheet = book.worksheets[0]
+    assert sheet.title == "Danh sách  đợt 1 2025"
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][0] == "DANH SÁCH KHEN THƯỞNG"
+    assert values[2] == ("STT", "Tên", "Số tiền")
+    assert values[3] == (1, "Hộ 1", 1000)
+    assert values[-1] == (None, "Cộng", 720600000)
+    assert len(values) == 3 + 1200 + 1
+    assert sheet["A3"].font.b
+    assert progress == [500, 1000]
+
+
+def test_workbooks_and_word_files_are_the_same_bytes_for_the_same_data():
+    when = datetime(2025, 8, 12, tzinfo=UTC)
+
+    def word(document):
+        document.add_paragraph("Nội dung")
+
+    with renderers.document_timestamp(when):
+        sheets = [renderers.xlsx([[1, "Thôn Đông"]], headers=["STT", "Tên"]) for _ in range(2)]
+        words = [renderers.docx(word) for _ in range(2)]
+    assert sheets[0] == sheets[1]
+    assert words[0] == words[1]
+
+
+def test_a_word_file_has_the_national_header_and_decree_margins():
+    def build(document):
+        renderers.docx_national_header(
+            document,
+            authority="UBND phường An",
+            sub_authority="UBND tỉnh Thử",
+            number="125/QĐ-UBND",
+            place="An",
+            date="ngày 12 tháng 8 năm 2025",
+        )
+        document.add_paragraph(TRICKY)
+
+    document = python_docx.Document(io.BytesIO(renderers.docx(build)))
+    cells = [cell.text for row in document.tables[0].rows for cell in row.cells]
+    text = "\n".join([*cells, *(p.text for p in document.paragraphs)])
+    for line in HEADER_LINES:
+        assert line in text
+    assert TRICKY in text
+    section = document.sections[0]
+    assert round(section.left_margin.mm) == 30
+    assert round(section.right_margin.mm) == 15
+    assert round(section.page_width.mm) == 210
+    assert document.styles["Normal"].font.name == "Times New Roman"
+
+
+def test_the_list_template_repeats_its_header_row_on_every_page():
+    rows = [[str(n), f"Hộ ông Nguyễn Văn Ánh {n}", "1.000"] for n in range(1, 121)]
+    data = {
+        "authority": "UBND phường An",
+        "sub_authority": "UBND tỉnh Thử",
+        "number": "12/DS-UBND",
+        "place": "An",
+        "date": "ngày 12 tháng 8 năm 2025",
+        "title": "Danh sách hộ gia đình",
+        "columns": ["STT", "Tên hộ", "Số tiền"],
+        "widths": ["auto", "1fr", "30mm"],
+        "numeric": [0, 2],
+        "rows": rows,
+        "totals": ["", "Cộng", "120.000"],
+        "signer": {"position": "Chủ tịch", "name": "Trần Văn Bình"},
+    }
+    reader = pypdf.PdfReader(io.BytesIO(renderers.typst_pdf("common/list.typ", data)))
+    texts = [page.extract_text() for page in reader.pages]
+    assert len(texts) >= 3
+    assert "Số: 12/DS-UBND" in texts[0]
+    assert "DANH SÁCH HỘ GIA ĐÌNH" in texts[0]
+    for text in texts:
+        assert "STT Tên hộ Số tiền" in text
+    # Page numbers from the second page on.
+    assert texts[1].splitlines()[0] == "2"
+    assert "Hộ ông Nguyễn Văn Ánh 120 1.000" in texts[-1]
+    assert "Cộng 120.000" in texts[-1]
+    assert "CHỦ TỊCH" in texts[-1]
+    assert "Trần Văn Bình" in texts[-1]

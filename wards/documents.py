@@ -1,0 +1,99 @@
+"""What the wards app prints: the ward profile sheet (ward, residential areas, counts)."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from documents import renderers
+from documents.registry import DocumentKind, Rendered, register
+from documents.vietnamese import collation_key, format_date, format_number
+from wards.models import AdministrativeUnit
+from wards.scoping import Perm
+
+
+def _area_section(ward: AdministrativeUnit) -> dict:
+    areas = sorted(ward.residential_areas.all(), key=lambda area: collation_key(area.name))
+    households = sum(area.households or 0 for area in areas)
+    population = sum(area.population or 0 for area in areas)
+    return {
+        "title": _("Khu dân cư"),
+        "columns": [_("STT"), _("Tên khu dân cư"), _("Loại"), _("Số hộ"), _("Nhân khẩu")],
+        "numeric": [0, 3, 4],
+        "rows": [
+            [index, area.name, area.get_kind_display(), area.households, area.population]
+            for index, area in enumerate(areas, start=1)
+        ],
+        "totals": [
+            "",
+            _("Cộng: %(count)d khu") % {"count": len(areas)},
+            "",
+            households,
+            population,
+        ],
+    }
+
+
+# Each section is a table: another app (the scheme register) adds its counts by kind as one
+# more section builder here, and both the PDF and the workbook pick it up.
+SECTION_BUILDERS = [_area_section]
+
+
+def profile_data(ward: AdministrativeUnit, when) -> dict:
+    """The profile as plain data: header fields and a list of table sections."""
+    province = ward.province
+    return {
+        "authority": _("UBND %(ward)s") % {"ward": ward.title},
+        "sub_authority": _("UBND %(province)s") % {"province": province.title}
+        if province.pk != ward.pk
+        else "",
+        "place": ward.name,
+        "date": format_date(when),
+        "title": _("Hồ sơ %(ward)s") % {"ward": ward.title},
+        "subtitle": _("Mã đơn vị: %(code)s") % {"code": ward.code},
+        "sections": [build(ward) for build in SECTION_BUILDERS],
+    }
+
+
+def _display(value) -> str:
+    if value is None:
+        return ""
+    return format_number(value) if isinstance(value, int) else str(value)
+
+
+def render_profile(request):
+    ward = request.obj
+    when = timezone.localdate(request.created) if request.created else timezone.localdate()
+    data = profile_data(ward, when)
+    request.progress(0, 1)
+    if request.fmt == "xlsx":
+        sheets = [
+            renderers.Sheet(
+                rows=section["rows"],
+                headers=section["columns"],
+                title=section["title"],
+                heading=[data["title"], data["subtitle"], f"{data['place']}, {data['date']}"],
+                footer=[section["totals"]],
+                widths=[6, 36, 16, 12, 12],
+            )
+            for section in data["sections"]
+        ]
+        content = renderers.xlsx(sheets=sheets)
+    else:
+        for section in data["sections"]:
+            section["rows"] = [[_display(v) for v in row] for row in section["rows"]]
+            section["totals"] = [_display(v) for v in section["totals"]]
+        content = renderers.typst_pdf("wards/profile.typ", data)
+    request.progress(1, 1)
+    return Rendered(f"{data['title']}.{request.fmt}", content)
+
+
+register(
+    DocumentKind(
+        identifier="wards.profile",
+        verbose_name=gettext_lazy("Hồ sơ phường, xã"),
+        formats=("pdf", "xlsx"),
+        model="wards.AdministrativeUnit",
+        render=render_profile,
+        permission=Perm.PRINT,
+    )
+)

@@ -25,6 +25,7 @@ _CERTIFICATE_COLUMNS = (
     "code",
     "serial",
     "form_id",
+    "decision_id",
     "qr_url",
     "qr_matrix",
     "form__rank",
@@ -67,16 +68,20 @@ def _honorific(row: dict) -> str:
     return f"{prefix} {name}" if prefix else name
 
 
+def _position_of(row: dict) -> str:
+    return ", ".join(
+        part
+        for part in (row["nomination__nominee__position"], row["nomination__nominee__organisation"])
+        if part
+    )
+
+
 def certificate_values(row: dict) -> dict:
     """The text of every layout variable for one certificate row."""
     url = verify_url(row["code"])
     # The QR was drawn when the serial was given; a new SITE_URL needs a new one.
     matrix = row["qr_matrix"] if row["qr_url"] == url else qr_matrix(url)
-    position = ", ".join(
-        part
-        for part in (row["nomination__nominee__position"], row["nomination__nominee__organisation"])
-        if part
-    )
+    position = _position_of(row)
     return {
         "title": row["form__title"],
         "authority": f"{row['decision__signer_title']} {row['decision__authority']}".upper(),

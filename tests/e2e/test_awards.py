@@ -1,13 +1,16 @@
 import re
 
+import pypdf
 import pytest
 
 from awards.catalogue import seed_catalogue
 from awards.models import Certificate
+from awards.services import qr_matrix
+from tests.awards.readback import qr_modules
 from tests.conftest import PASSWORD, make_user
 from wards.models import Role
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.worker]
 
 FORM = "Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã"
 
@@ -35,7 +38,19 @@ def _switch_user(page, log_in, username):
     log_in(username, PASSWORD)
 
 
-def test_from_nomination_to_a_verified_certificate(page, log_in, people, units):
+def _print(page, button, *, confirm=False):
+    """Start a print job from the current page and download the file the worker makes."""
+    page.get_by_role("button", name=button).click()
+    if confirm:
+        page.get_by_role("button", name="Tạo văn bản").click()
+    link = page.get_by_role("link", name="Tải về")
+    link.wait_for(timeout=60_000)
+    with page.expect_download() as info:
+        link.click()
+    return pypdf.PdfReader(info.value.path())
+
+
+def test_from_nomination_to_a_verified_certificate(page, log_in, people, units, celery_worker):
     seed_catalogue()  # an earlier test may have flushed the migration's rows
     make_user("chutich.an", Role.STAFF, units["ward"])
 
@@ -68,9 +83,28 @@ def test_from_nomination_to_a_verified_certificate(page, log_in, people, units):
     page.get_by_role("button", name="Ban hành quyết định").click()
     assert page.get_by_text("3 giấy chứng nhận đã được cấp số hiệu").is_visible()
 
-    # The QR's address verifies, without logging in.
-    page.context.clear_cookies()
+    decision_page = page.url
+
+    # The organiser prints the list and the certificates.
+    _switch_user(page, log_in, "btc.an")
+    page.goto(decision_page)
+    listing = _print(page, "In danh sách khen thưởng")
+    # Collectives first, then people by given name: Hải before Mai.
+    text = listing.pages[0].extract_text()
+    assert (
+        text.index("Tổ tự quản khu phố 3") < text.index("Nguyễn Văn Hải") < text.index("Lê Thị Mai")
+    )
+    assert "Hai triệu tám trăm linh tám nghìn đồng" in text
+    page.goto(decision_page)
+    certificates = _print(page, "In giấy khen, bằng khen", confirm=True)
+    assert len(certificates.pages) == 3
+    assert "Lê Thị Mai" in certificates.pages[2].extract_text()
+
+    # The QR printed on Lê Thị Mai's certificate encodes its verification address, and that
+    # address verifies without logging in.
     certificate = Certificate.objects.get(nomination__nominee__name="Lê Thị Mai")
+    assert qr_modules(certificates.stream, page_index=2) == qr_matrix(certificate.qr_url)
+    page.context.clear_cookies()
     page.goto(re.sub(r"^https?://[^/]+", "", certificate.qr_url))
     assert page.get_by_text("Khen thưởng hợp lệ").is_visible()
     assert page.get_by_test_id("recipient").inner_text() == "Lê Thị Mai"

@@ -19,6 +19,7 @@ Reading numbers in words (the administrative/accounting convention):
   "mươi"; otherwise the plain digit word ("mười một", "mười bốn", "linh năm").
 """
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -34,6 +35,7 @@ __all__ = [
     "format_number",
     "nfc",
     "nfc_data",
+    "natural_key",
     "number_in_words",
     "person_name_key",
     "place_date",
@@ -154,6 +156,9 @@ def _cluster_weights(cluster: str) -> tuple[int, tuple[int, ...], int]:
     return ord(base), secondary, case
 
 
+_NUMBER_RUN = re.compile(r"\d+")
+
+
 def collation_key(text: str | None) -> CollationKey:
     """Sort key in Vietnamese alphabetical order (CLDR vi), for ``sorted(key=...)``."""
     primary: list[int] = []
@@ -165,6 +170,11 @@ def collation_key(text: str | None) -> CollationKey:
         secondary.append(s)
         tertiary.append(t)
     return tuple(primary), tuple(secondary), tuple(tertiary)
+
+
+def natural_key(text: str | None) -> CollationKey:
+    """Vietnamese order with numbers compared as numbers: "Khu 2" before "Khu 10"."""
+    return collation_key(_NUMBER_RUN.sub(lambda m: m.group().zfill(12), text or ""))
 
 
 def _word_key(word: str) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]:

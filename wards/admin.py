@@ -1,6 +1,16 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from wards.models import AdministrativeUnit, Membership, ResidentialArea
+from wards.models import (
+    Activity,
+    AdministrativeUnit,
+    Exemplar,
+    Membership,
+    ResidentialArea,
+    Scheme,
+    SchemeKind,
+    SchemeMember,
+)
 
 
 @admin.register(AdministrativeUnit)
@@ -26,3 +36,43 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     search_fields = ["user__username", "unit__name"]
     raw_id_fields = ["user", "unit"]
+
+
+@admin.register(SchemeKind)
+class SchemeKindAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "profile", "position", "is_active"]
+    list_editable = ["position", "is_active"]
+    list_filter = ["profile", "is_active"]
+    search_fields = ["name", "code"]
+    prepopulated_fields = {"code": ["name"]}
+
+
+class SchemeMemberInline(admin.TabularInline):
+    model = SchemeMember
+    extra = 0
+
+
+@admin.register(Scheme)
+class SchemeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "ward", "area", "status"]
+    list_filter = ["kind", "status"]
+    search_fields = ["name", "search_text", "ward__name"]
+    raw_id_fields = ["ward", "area"]
+    inlines = [SchemeMemberInline]
+
+
+@admin.register(Activity)
+class ActivityAdmin(SimpleHistoryAdmin):
+    list_display = ["date", "type", "count", "scheme", "ward"]
+    list_filter = ["type"]
+    date_hierarchy = "date"
+    search_fields = ["note", "scheme__name", "ward__name"]
+    raw_id_fields = ["ward", "scheme"]
+
+
+@admin.register(Exemplar)
+class ExemplarAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "ward", "year"]
+    list_filter = ["kind"]
+    search_fields = ["name", "ward__name"]
+    raw_id_fields = ["ward", "area", "schemes"]

@@ -4,7 +4,12 @@ from wards.scoping import ROLE_PERMISSIONS, Perm, user_scope
 def membership(request):
     """The user's unit and role for the navigation, read once per request."""
     scope = user_scope(request.user)
+    user = request.user
     return {
+        # Vietnamese order: family and middle names, then the given name.
+        "display_name": " ".join(filter(None, [user.last_name, user.first_name]))
+        if user.is_authenticated
+        else "",
         "scope_unit": scope.unit,
         "scope_role": scope.role,
         "scope_perms": ROLE_PERMISSIONS.get(scope.role, frozenset()),

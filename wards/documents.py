@@ -9,6 +9,7 @@ from documents.registry import DocumentKind, Rendered, register
 from documents.vietnamese import collation_key, format_date, format_number
 from wards.models import AdministrativeUnit
 from wards.scoping import Perm
+from wards.services import REGISTER_SECTION_BUILDERS
 
 
 def _area_section(ward: AdministrativeUnit) -> dict:
@@ -33,9 +34,8 @@ def _area_section(ward: AdministrativeUnit) -> dict:
     }
 
 
-# Each section is a table: another app (the scheme register) adds its counts by kind as one
-# more section builder here, and both the PDF and the workbook pick it up.
-SECTION_BUILDERS = [_area_section]
+# Each section is a table; the PDF and the workbook both render every one of them.
+SECTION_BUILDERS = [_area_section, *REGISTER_SECTION_BUILDERS]
 
 
 def profile_data(ward: AdministrativeUnit, when) -> dict:

@@ -1,9 +1,24 @@
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.forms import inlineformset_factory
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from documents.forms import ModelForm, NFCMixin
-from wards.models import AdministrativeUnit, Level, ResidentialArea
+from documents.forms import Form, ModelForm, NFCMixin
+from wards.models import (
+    KIND_FIELDS,
+    Activity,
+    AdministrativeUnit,
+    Exemplar,
+    Level,
+    ResidentialArea,
+    Scheme,
+    SchemeKind,
+    SchemeMember,
+    SchemeStatus,
+)
 
 
 class LoginForm(NFCMixin, AuthenticationForm):
@@ -63,3 +78,247 @@ class GroupingForm(ModelForm):
                 _("Tỉnh này đã có cụm tên “%(name)s”."), params={"name": name}
             )
         return name
+
+
+# --------------------------------------------------------------------------- the register
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CoordinateField(forms.DecimalField):
+    """Degrees as typed on a phone: a decimal comma is accepted, extra decimals are rounded
+    (six are about 10 cm)."""
+
+    # Text, not type=number: a number input refuses the decimal comma many phones type.
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def __init__(self, *, limit: int, **kwargs) -> None:
+        super().__init__(required=False, min_value=-limit, max_value=limit, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        number = super().to_python(value)
+        if number is None:
+            return None
+        return number.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
+
+
+class SchemeForm(ModelForm):
+    """A scheme, shaped by its kind: only that kind's own fields are shown and saved."""
+
+    latitude = CoordinateField(limit=90, label=_("Vĩ độ"))
+    longitude = CoordinateField(limit=180, label=_("Kinh độ"))
+
+    general_fields = (
+        "kind",
+        "name",
+        "area",
+        "established_on",
+        "status",
+        "status_changed_on",
+        "leader_name",
+        "leader_phone",
+    )
+    location_fields = ("latitude", "longitude")
+
+    class Meta:
+        model = Scheme
+        fields = [
+            "kind",
+            "name",
+            "area",
+            "established_on",
+            "status",
+            "status_changed_on",
+            "leader_name",
+            "leader_phone",
+            "latitude",
+            "longitude",
+            *KIND_FIELDS,
+            "note",
+        ]
+        widgets = {
+            "established_on": DATE_WIDGET,
+            "status_changed_on": DATE_WIDGET,
+            "note": forms.Textarea(attrs={"rows": 3}),
+            "equipment": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, ward: AdministrativeUnit, kind: SchemeKind | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.ward = ward
+        kinds = SchemeKind.objects.filter(is_active=True)
+        if self.instance.kind_id:
+            kinds = SchemeKind.objects.filter(pk=self.instance.kind_id) | kinds
+        self.fields["kind"].queryset = kinds.distinct()
+        self.fields["kind"].empty_label = None
+        self.fields["area"].queryset = ResidentialArea.objects.filter(ward=ward).order_by("name")
+        self.fields["area"].empty_label = _("— Cả phường, xã —")
+        self.kind = kind or (self.instance.kind if self.instance.kind_id else None)
+        if self.kind is not None:
+            self.fields["kind"].initial = self.kind.pk
+        shown = set(self.kind.fields) if self.kind else set()
+        for name in KIND_FIELDS:
+            if name not in shown:
+                del self.fields[name]
+        for name in self.kind.required_fields if self.kind else ():
+            self.fields[name].label = format_lazy("{} *", self.fields[name].label)
+
+    @property
+    def kind_field_names(self) -> list[str]:
+        return [name for name in KIND_FIELDS if name in self.fields]
+
+    def bound(self, names) -> list:
+        return [self[name] for name in names if name in self.fields]
+
+    def general(self) -> list:
+        return self.bound(self.general_fields)
+
+    def kind_specific(self) -> list:
+        return self.bound(self.kind_field_names)
+
+    def location(self) -> list:
+        return self.bound(self.location_fields)
+
+    def clean(self):
+        data = super().clean()
+        kind, name = data.get("kind"), data.get("name")
+        if kind and name:
+            # Compared in Python: SQLite's iexact folds only ASCII letters ("Ổ" vs "ổ").
+            names = Scheme.objects.filter(ward=self.instance.ward, kind=kind)
+            names = names.exclude(pk=self.instance.pk).values_list("name", flat=True)
+            if name.casefold() in {other.casefold() for other in names}:
+                self.add_error(
+                    "name",
+                    _("Phường, xã này đã có mô hình “%(name)s” thuộc loại này.") % {"name": name},
+                )
+        return data
+
+    def _post_clean(self) -> None:
+        # The kind chosen in this very form decides which fields the model keeps.
+        if self.cleaned_data.get("kind") is not None:
+            self.instance.kind = self.cleaned_data["kind"]
+        super()._post_clean()
+
+
+class SchemeMemberForm(ModelForm):
+    class Meta:
+        model = SchemeMember
+        fields = ["name", "role", "phone"]
+
+
+SchemeMemberFormSet = inlineformset_factory(
+    Scheme, SchemeMember, form=SchemeMemberForm, extra=3, can_delete=True
+)
+
+
+class SchemeFilterForm(Form):
+    """The filters of the scheme list and the map; every choice is within the user's scope."""
+
+    q = forms.CharField(label=_("Tìm kiếm"), required=False)
+    ward = forms.ModelChoiceField(
+        label=_("Phường, xã"),
+        queryset=AdministrativeUnit.objects.none(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("— Tất cả —"),
+    )
+    kind = forms.ModelChoiceField(
+        label=_("Loại mô hình"),
+        queryset=SchemeKind.objects.all(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("— Tất cả —"),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Khu dân cư"),
+        queryset=ResidentialArea.objects.none(),
+        required=False,
+        empty_label=_("— Tất cả —"),
+    )
+    status = forms.ChoiceField(
+        label=_("Trạng thái"),
+        choices=[("", _("— Tất cả —")), *SchemeStatus.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, wards, ward: AdministrativeUnit | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].queryset = wards
+        self.fixed_ward = ward
+        if ward is not None:
+            # A ward official has one ward: nothing to choose.
+            del self.fields["ward"]
+        chosen = ward or self._chosen_ward(wards)
+        if chosen is not None:
+            self.fields["area"].queryset = ResidentialArea.objects.filter(ward=chosen)
+        else:
+            del self.fields["area"]
+
+    def _chosen_ward(self, wards):
+        code = self.data.get("ward")
+        return wards.filter(code=code).first() if code else None
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset.none()
+        data = self.cleaned_data
+        if self.fixed_ward is not None:
+            queryset = queryset.filter(ward=self.fixed_ward)
+        elif data.get("ward"):
+            queryset = queryset.filter(ward=data["ward"])
+        if data.get("kind"):
+            queryset = queryset.filter(kind=data["kind"])
+        if data.get("area"):
+            queryset = queryset.filter(area=data["area"])
+        if data.get("status"):
+            queryset = queryset.filter(status=data["status"])
+        if data.get("q"):
+            queryset = queryset.search(data["q"])
+        return queryset
+
+
+class ActivityForm(ModelForm):
+    class Meta:
+        model = Activity
+        fields = ["scheme", "date", "type", "count", "note"]
+        widgets = {"date": DATE_WIDGET}
+
+    def __init__(self, *args, ward: AdministrativeUnit, scheme: Scheme | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.ward = ward
+        if scheme is not None:
+            self.instance.scheme = scheme
+            del self.fields["scheme"]
+        else:
+            schemes = Scheme.objects.filter(ward=ward).select_related("kind")
+            self.fields["scheme"].queryset = schemes.order_by("kind__position", "name")
+            self.fields["scheme"].empty_label = _("— Hoạt động chung của phường, xã —")
+
+
+class ExemplarForm(ModelForm):
+    class Meta:
+        model = Exemplar
+        fields = ["kind", "name", "position", "area", "schemes", "year", "phone", "achievements"]
+        widgets = {
+            "achievements": forms.Textarea(attrs={"rows": 3}),
+            "schemes": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args, ward: AdministrativeUnit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.ward = ward
+        self.fields["area"].queryset = ResidentialArea.objects.filter(ward=ward)
+        self.fields["schemes"].queryset = Scheme.objects.filter(ward=ward).order_by("name")
+
+
+class ImportUploadForm(Form):
+    file = forms.FileField(
+        label=_("Tệp Excel (.xlsx)"),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )

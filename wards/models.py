@@ -1,6 +1,15 @@
+import datetime
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from documents.vietnamese import fold
 
 
 class Level(models.TextChoices):
@@ -129,6 +138,16 @@ class ResidentialArea(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        renamed = (
+            self.pk is not None
+            and ResidentialArea.objects.filter(pk=self.pk).exclude(name=self.name).exists()
+        )
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if renamed:
+                Scheme.refresh_search_text(Scheme.objects.filter(area=self))
+
 
 class Role(models.TextChoices):
     WARD_OFFICIAL = "ward_official", _("Cán bộ phường, xã")
@@ -161,3 +180,402 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+# --------------------------------------------------------------------------- the register
+
+
+def ward_foreign_key(related_name: str) -> models.ForeignKey:
+    """The ward a row of the register belongs to (its scope)."""
+    return models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("phường, xã"),
+        on_delete=models.PROTECT,
+        related_name=related_name,
+        limit_choices_to={"level": Level.WARD},
+    )
+
+
+class SchemeProfile(models.TextChoices):
+    """Which typed fields a kind of scheme carries."""
+
+    CAMERAS = "cameras", _("Camera (số camera, số kết nối Công an)")
+    FIRE_GROUP = "fire_group", _("Tổ liên gia PCCC (số hộ, số bình chữa cháy)")
+    FIRE_POINT = "fire_point", _("Điểm chữa cháy (trang thiết bị)")
+    PATROL = "patrol", _("Tổ tuần tra (số thành viên, lịch tuần tra)")
+    MEDIATION = "mediation", _("Tổ hòa giải (số thành viên)")
+    MAILBOX = "mailbox", _("Hòm thư (nơi đặt)")
+    GENERIC = "generic", _("Chung (không có mục riêng)")
+
+
+# profile: ((field, required), ...). A field outside its kind's profile is kept empty, so sums
+# over a column only ever add up schemes of the kinds that carry it.
+PROFILE_FIELDS: dict[str, tuple[tuple[str, bool], ...]] = {
+    SchemeProfile.CAMERAS: (("camera_count", True), ("cameras_connected", True)),
+    SchemeProfile.FIRE_GROUP: (("households", True), ("extinguishers", True)),
+    SchemeProfile.FIRE_POINT: (("equipment", True),),
+    SchemeProfile.PATROL: (("member_count", True), ("schedule", False)),
+    SchemeProfile.MEDIATION: (("member_count", True),),
+    SchemeProfile.MAILBOX: (("mailbox_location", True),),
+    SchemeProfile.GENERIC: (),
+}
+KIND_FIELDS: tuple[str, ...] = tuple(
+    dict.fromkeys(name for fields in PROFILE_FIELDS.values() for name, _req in fields)
+)
+NUMERIC_KIND_FIELDS = (
+    "camera_count",
+    "cameras_connected",
+    "households",
+    "extinguishers",
+    "member_count",
+)
+
+
+class SchemeKind(models.Model):
+    """A kind of self-management scheme; a row, so administrators can add the ones a province
+    invents (seeded from the festival reports and the law)."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên"), max_length=150, unique=True)
+    profile = models.CharField(
+        _("các mục riêng"),
+        max_length=20,
+        choices=SchemeProfile.choices,
+        default=SchemeProfile.GENERIC,
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
+    is_active = models.BooleanField(
+        _("đang dùng"), default=True, help_text=_("Loại ngừng dùng không còn chọn được khi thêm.")
+    )
+
+    class Meta:
+        verbose_name = _("loại mô hình")
+        verbose_name_plural = _("loại mô hình")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        renamed = (
+            self.pk is not None
+            and SchemeKind.objects.filter(pk=self.pk).exclude(name=self.name).exists()
+        )
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if renamed:
+                Scheme.refresh_search_text(Scheme.objects.filter(kind=self))
+
+    @property
+    def counted_as(self) -> str:
+        """The noun after a number: "112 tổ tự quản ANTT"."""
+        return f"{self.name[:1].lower()}{self.name[1:]}"
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(name for name, _req in PROFILE_FIELDS[self.profile])
+
+    @property
+    def required_fields(self) -> tuple[str, ...]:
+        return tuple(name for name, req in PROFILE_FIELDS[self.profile] if req)
+
+
+class SchemeStatus(models.TextChoices):
+    ACTIVE = "active", _("Đang hoạt động")
+    SUSPENDED = "suspended", _("Tạm ngừng")
+    DISSOLVED = "dissolved", _("Đã giải thể")
+
+
+class SchemeQuerySet(models.QuerySet):
+    def search(self, query: str) -> "SchemeQuerySet":
+        """Accent-insensitive: every word of the query in the folded name, kind, area, leader."""
+        qs = self
+        for word in fold(query).split():
+            qs = qs.filter(search_text__contains=word)
+        return qs
+
+    def existing_in(self, year: int | None = None) -> "SchemeQuerySet":
+        """Schemes that exist now, or (with a year) at the end of that year."""
+        if year is None:
+            return self.exclude(status=SchemeStatus.DISSOLVED)
+        end = datetime.date(year, 12, 31)
+        return self.filter(
+            models.Q(established_on__isnull=True) | models.Q(established_on__lte=end)
+        ).exclude(
+            models.Q(status=SchemeStatus.DISSOLVED)
+            & (models.Q(status_changed_on__isnull=True) | models.Q(status_changed_on__lte=end))
+        )
+
+
+class Scheme(models.Model):
+    """A self-management scheme (mô hình tự quản về ANTT) of one ward."""
+
+    scope_lookup = "ward"
+
+    ward = ward_foreign_key("schemes")
+    kind = models.ForeignKey(
+        SchemeKind, verbose_name=_("loại mô hình"), on_delete=models.PROTECT, related_name="schemes"
+    )
+    name = models.CharField(_("tên mô hình"), max_length=200)
+    area = models.ForeignKey(
+        ResidentialArea,
+        verbose_name=_("khu dân cư"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="schemes",
+        help_text=_("Để trống nếu mô hình của cả phường, xã."),
+    )
+    established_on = models.DateField(_("ngày thành lập"), null=True, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=SchemeStatus.choices, default=SchemeStatus.ACTIVE
+    )
+    status_changed_on = models.DateField(
+        _("ngày tạm ngừng, giải thể"),
+        null=True,
+        blank=True,
+        help_text=_("Bắt buộc khi mô hình tạm ngừng hoặc đã giải thể."),
+    )
+    leader_name = models.CharField(_("người phụ trách"), max_length=120, blank=True)
+    leader_phone = models.CharField(_("điện thoại người phụ trách"), max_length=20, blank=True)
+    latitude = models.DecimalField(
+        _("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    # Kind-specific fields: typed columns, so dashboards can sum them in the database.
+    camera_count = models.PositiveIntegerField(_("số camera"), null=True, blank=True)
+    cameras_connected = models.PositiveIntegerField(
+        _("số camera kết nối Công an"),
+        null=True,
+        blank=True,
+        help_text=_("Kết nối về điểm giám sát của Công an."),
+    )
+    households = models.PositiveIntegerField(_("số hộ tham gia"), null=True, blank=True)
+    extinguishers = models.PositiveIntegerField(_("số bình chữa cháy"), null=True, blank=True)
+    equipment = models.CharField(_("trang thiết bị"), max_length=500, blank=True)
+    member_count = models.PositiveIntegerField(_("số thành viên"), null=True, blank=True)
+    schedule = models.CharField(_("lịch tuần tra"), max_length=200, blank=True)
+    mailbox_location = models.CharField(_("nơi đặt hòm thư"), max_length=200, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    # Folded (accent- and case-free) text, so one `contains` works on SQLite and PostgreSQL.
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ngày sửa"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["search_text", "created_at", "updated_at"])
+    objects = SchemeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mô hình tự quản")
+        verbose_name_plural = _("mô hình tự quản")
+        ordering = ["ward", "kind__position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ward", "kind", "name"], name="unique_scheme_name_per_ward_kind"
+            )
+        ]
+        indexes = [models.Index(fields=["ward", "kind", "status"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("wards:scheme", args=[self.pk])
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    def build_search_text(self) -> str:
+        parts = [self.name, self.kind.name, self.area.name if self.area_id else ""]
+        parts += [self.leader_name, self.mailbox_location, self.note]
+        return fold(" ".join(filter(None, parts)))
+
+    @classmethod
+    def refresh_search_text(cls, queryset: models.QuerySet) -> None:
+        """After a kind or an area is renamed: their schemes are found by the new name."""
+        schemes = list(queryset.select_related("kind", "area"))
+        for scheme in schemes:
+            scheme.search_text = scheme.build_search_text()
+        cls.objects.bulk_update(schemes, ["search_text"], batch_size=500)
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+
+        def add(name: str, message, **params) -> None:
+            errors.setdefault(name, []).append(ValidationError(message, params=params or None))
+
+        kind = self.kind if self.kind_id else None
+        if kind is not None:
+            self.clear_other_kind_fields()
+            for field in kind.required_fields:
+                if getattr(self, field) in (None, ""):
+                    add(
+                        field,
+                        _("Loại “%(kind)s” cần nhập %(label)s."),
+                        kind=kind.name,
+                        label=self._meta.get_field(field).verbose_name,
+                    )
+        if (
+            self.camera_count is not None
+            and self.cameras_connected is not None
+            and self.cameras_connected > self.camera_count
+        ):
+            add("cameras_connected", _("Số camera kết nối không thể lớn hơn tổng số camera."))
+        if (self.latitude is None) != (self.longitude is None):
+            add(
+                "longitude" if self.longitude is None else "latitude",
+                _("Cần nhập cả vĩ độ và kinh độ, hoặc để trống cả hai."),
+            )
+        if self.latitude is not None and not -90 <= self.latitude <= 90:
+            add("latitude", _("Vĩ độ phải trong khoảng -90 đến 90."))
+        if self.longitude is not None and not -180 <= self.longitude <= 180:
+            add("longitude", _("Kinh độ phải trong khoảng -180 đến 180."))
+        today = timezone.localdate()
+        if self.established_on and self.established_on > today:
+            add("established_on", _("Ngày thành lập không thể ở tương lai."))
+        if self.status == SchemeStatus.ACTIVE:
+            self.status_changed_on = None
+        elif self.status_changed_on is None:
+            add("status_changed_on", _("Cần nhập ngày tạm ngừng hoặc giải thể."))
+        else:
+            if self.status_changed_on > today:
+                add("status_changed_on", _("Ngày tạm ngừng, giải thể không thể ở tương lai."))
+            if self.established_on and self.status_changed_on < self.established_on:
+                add(
+                    "status_changed_on",
+                    _("Ngày tạm ngừng, giải thể không thể trước ngày thành lập."),
+                )
+        if self.area_id and self.ward_id and self.area.ward_id != self.ward_id:
+            add("area", _("Khu dân cư không thuộc phường, xã của mô hình."))
+        if errors:
+            raise ValidationError(errors)
+
+    def clear_other_kind_fields(self) -> None:
+        kept = set(self.kind.fields)
+        for field in KIND_FIELDS:
+            if field not in kept:
+                setattr(self, field, None if field in NUMERIC_KIND_FIELDS else "")
+
+
+class SchemeMember(models.Model):
+    """A person in a scheme besides its leader (deputy, member), with an optional phone."""
+
+    scope_lookup = "scheme__ward"
+
+    scheme = models.ForeignKey(
+        Scheme, verbose_name=_("mô hình"), on_delete=models.CASCADE, related_name="members"
+    )
+    name = models.CharField(_("họ và tên"), max_length=120)
+    role = models.CharField(_("vai trò"), max_length=80, default="Thành viên")
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thành viên mô hình")
+        verbose_name_plural = _("thành viên mô hình")
+        ordering = ["scheme", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.role})"
+
+
+class ActivityType(models.TextChoices):
+    TIP_OFF = "tip_off", _("Tin báo, tố giác chuyển Công an")
+    MEDIATION = "mediation", _("Vụ việc hòa giải thành")
+    PREVENTED = "prevented", _("Vụ việc ngăn chặn kịp thời")
+    PATROL = "patrol", _("Ca tuần tra")
+    FIRE_DRILL = "fire_drill", _("Buổi thực tập PCCC")
+    PROPAGANDA = "propaganda", _("Buổi tuyên truyền")
+    OTHER = "other", _("Hoạt động khác")
+
+
+class Activity(models.Model):
+    """What a scheme (or the ward as a whole) did: the numbers the festival reports."""
+
+    scope_lookup = "ward"
+
+    ward = ward_foreign_key("activities")
+    scheme = models.ForeignKey(
+        Scheme,
+        verbose_name=_("mô hình"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="activities",
+        help_text=_("Để trống nếu là hoạt động chung của phường, xã."),
+    )
+    date = models.DateField(_("ngày"))
+    type = models.CharField(_("loại hoạt động"), max_length=20, choices=ActivityType.choices)
+    count = models.PositiveIntegerField(_("số lượng"), default=1, validators=[MinValueValidator(1)])
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+
+    history = HistoricalRecords(excluded_fields=["created_at"])
+
+    class Meta:
+        verbose_name = _("hoạt động")
+        verbose_name_plural = _("hoạt động")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["ward", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} ({self.count}) — {self.date:%d/%m/%Y}"
+
+    def clean(self) -> None:
+        if self.scheme_id and self.ward_id and self.scheme.ward_id != self.ward_id:
+            raise ValidationError({"scheme": _("Mô hình không thuộc phường, xã này.")})
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError({"date": _("Ngày hoạt động không thể ở tương lai.")})
+
+
+class ExemplarKind(models.TextChoices):
+    INDIVIDUAL = "individual", _("Cá nhân")
+    COLLECTIVE = "collective", _("Tập thể")
+
+
+class Exemplar(models.Model):
+    """An exemplary person or collective (điển hình tiên tiến) of the movement; the awards app
+    may propose them for commendation."""
+
+    scope_lookup = "ward"
+
+    ward = ward_foreign_key("exemplars")
+    kind = models.CharField(
+        _("cá nhân / tập thể"),
+        max_length=20,
+        choices=ExemplarKind.choices,
+        default=ExemplarKind.INDIVIDUAL,
+    )
+    name = models.CharField(_("họ tên / tên tập thể"), max_length=200)
+    position = models.CharField(_("chức vụ, nơi công tác hoặc cư trú"), max_length=250, blank=True)
+    area = models.ForeignKey(
+        ResidentialArea,
+        verbose_name=_("khu dân cư"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="exemplars",
+    )
+    schemes = models.ManyToManyField(
+        Scheme, verbose_name=_("mô hình tham gia"), blank=True, related_name="exemplars"
+    )
+    achievements = models.TextField(_("thành tích"), blank=True)
+    year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("điển hình tiên tiến")
+        verbose_name_plural = _("điển hình tiên tiến")
+        ordering = ["ward", "-year", "name"]
+
+    def __str__(self) -> str:
+        return self.name

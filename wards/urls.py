@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wards import views
+from wards import import_views, register_views, views
 
 app_name = "wards"
 
@@ -11,4 +11,35 @@ urlpatterns = [
     path("areas/<int:pk>/delete/", views.area_delete, name="area_delete"),
     path("units/<str:code>/groupings/new/", views.grouping_create, name="grouping_create"),
     path("units/<str:code>/grouping/edit/", views.grouping_edit, name="grouping_edit"),
+    # The register: schemes, their members and activity, exemplary people.
+    path("schemes/", register_views.scheme_list, name="scheme_list"),
+    path("schemes/map/", register_views.scheme_map, name="scheme_map"),
+    path("schemes/<int:pk>/", register_views.scheme_detail, name="scheme"),
+    path("schemes/<int:pk>/edit/", register_views.scheme_edit, name="scheme_edit"),
+    path("schemes/<int:pk>/delete/", register_views.scheme_delete, name="scheme_delete"),
+    path("schemes/<int:pk>/members/", register_views.scheme_members, name="scheme_members"),
+    path("units/<str:code>/schemes/new/", register_views.scheme_create, name="scheme_create"),
+    path("units/<str:code>/activity/", register_views.activity_list, name="activity_list"),
+    path("units/<str:code>/activity/new/", register_views.activity_create, name="activity_create"),
+    path("activity/<int:pk>/edit/", register_views.activity_edit, name="activity_edit"),
+    path("activity/<int:pk>/delete/", register_views.activity_delete, name="activity_delete"),
+    path("units/<str:code>/exemplars/", register_views.exemplar_list, name="exemplar_list"),
+    path(
+        "units/<str:code>/exemplars/new/",
+        register_views.exemplar_create,
+        name="exemplar_create",
+    ),
+    path("exemplars/<int:pk>/edit/", register_views.exemplar_edit, name="exemplar_edit"),
+    path("exemplars/<int:pk>/delete/", register_views.exemplar_delete, name="exemplar_delete"),
+    path("units/<str:code>/import/<str:what>/", import_views.import_upload, name="import"),
+    path(
+        "units/<str:code>/import/<str:what>/confirm/",
+        import_views.import_confirm,
+        name="import_confirm",
+    ),
+    path(
+        "units/<str:code>/import/<str:what>/template.xlsx",
+        import_views.import_template,
+        name="import_template",
+    ),
 ]

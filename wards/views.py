@@ -4,18 +4,18 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, ProtectedError, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from documents.vietnamese import fold
+from documents.vietnamese import fold, natural_key
 from wards.forms import GroupingForm, LoginForm, ResidentialAreaForm
 from wards.models import AdministrativeUnit, Level, ResidentialArea
 from wards.ratelimit import RateLimit, client_ip
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
-from wards.services import save_grouping
+from wards.services import save_grouping, ward_profile
 
 login_limit = RateLimit("login", settings.LOGIN_FAILURE_LIMIT, settings.LOGIN_FAILURE_WINDOW)
 
@@ -77,7 +77,10 @@ def unit_detail(request, code: str):
         "can_manage_units": has_perm(request.user, Perm.MANAGE_UNITS, unit),
     }
     if unit.level == Level.WARD:
-        context["areas"] = scoped(request.user, unit.residential_areas.all())
+        context["areas"] = sorted(
+            scoped(request.user, unit.residential_areas.all()), key=lambda a: natural_key(a.name)
+        )
+        context["profile"] = ward_profile(unit, _year(request))
         return render(request, "wards/ward_detail.html", context)
 
     query = request.GET.get("q", "").strip()
@@ -90,12 +93,24 @@ def unit_detail(request, code: str):
         wards = _search_units(wards, query)
     context.update(
         query=query,
-        groupings=scoped(request.user, unit.children.filter(level=Level.DISTRICT)).annotate(
-            ward_count=Count("children")
+        groupings=sorted(
+            scoped(request.user, unit.children.filter(level=Level.DISTRICT)).annotate(
+                ward_count=Count("children")
+            ),
+            key=lambda g: natural_key(g.name),
         ),
-        wards=Paginator(wards.order_by("name"), 50).get_page(request.GET.get("page")),
+        # Sorted in Python: databases do not know the Vietnamese alphabet, and the wards under
+        # one unit are a few hundred at most.
+        wards=Paginator(sorted(wards, key=lambda w: natural_key(w.name)), 50).get_page(
+            request.GET.get("page")
+        ),
     )
     return render(request, "wards/unit_detail.html", context)
+
+
+def _year(request) -> int | None:
+    year = request.GET.get("year", "")
+    return int(year) if year.isdigit() and 1900 < int(year) < 3000 else None
 
 
 def _search_units(queryset, query: str):
@@ -145,7 +160,15 @@ def area_delete(request, pk: int):
     area = get_for_user(
         request.user, ResidentialArea.objects.select_related("ward"), Perm.EDIT_REGISTER, pk=pk
     )
-    area.delete()
+    try:
+        area.delete()
+    except ProtectedError:
+        messages.error(
+            request,
+            _("Khu dân cư “%(name)s” còn mô hình hoặc điển hình nên chưa xoá được.")
+            % {"name": area.name},
+        )
+        return redirect("wards:area_edit", pk=area.pk)
     messages.success(request, _("Đã xoá khu dân cư “%(name)s”.") % {"name": area.name})
     return redirect("wards:unit", code=area.ward.code)
 

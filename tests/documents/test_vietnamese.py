@@ -514,3 +514,17 @@ def test_in_words_negative_message():
 def test_in_words_rejects_non_integers(value):
     with pytest.raises(ValueError, match="whole number"):
         amount_in_words(value)
+
+
+def test_natural_key_orders_numbered_names_as_people_count():
+    from documents.vietnamese import natural_key
+
+    names = ["Khu 10", "Khu 2", "Tổ dân phố 1", "Khu 1", "Ấp 3", "Đội 2"]
+    assert sorted(names, key=natural_key) == [
+        "Ấp 3",
+        "Đội 2",
+        "Khu 1",
+        "Khu 2",
+        "Khu 10",
+        "Tổ dân phố 1",
+    ]

@@ -96,3 +96,19 @@ def test_another_wards_profile_is_not_found(login, people, units):
         {"kind": "wards.profile", "fmt": "pdf", "object": units["ward"].pk},
     )
     assert response.status_code == 404
+
+
+def test_the_profile_pdf_counts_the_register_by_kind(login, people, units):
+    from tests.register import make_scheme, seed_kinds
+
+    kinds = seed_kinds()
+    for n in range(3):
+        make_scheme(units["ward"], kinds["to-tu-quan"], f"Tổ tự quản số {n + 1}")
+    make_scheme(units["ward"], kinds["to-hoa-giai"], "Tổ hòa giải khu 1")
+    make_scheme(units["sibling"], kinds["to-hoa-giai"], "Tổ hòa giải của phường khác")
+    job = print_profile(login(people["ward_official"]), units["ward"], "pdf")
+    reader = pypdf.PdfReader(io.BytesIO(job.file.read()))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "MÔ HÌNH TỰ QUẢN VỀ ANTT THEO LOẠI" in text.upper()
+    assert "Tổ tự quản ANTT 3" in text
+    assert "Tổ hòa giải 1" in text

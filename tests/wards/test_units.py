@@ -72,3 +72,23 @@ def test_ward_search_ignores_accents(client, people, units, query):
     client.force_login(people["province"])
     page = client.get(reverse("wards:unit", args=["90"]), {"q": query})
     assert [w.name for w in page.context["wards"]] == ["Bình"]
+
+
+def test_lists_follow_the_vietnamese_alphabet_and_numbers(client, people, units):
+    for name in ["Khu 10", "Khu 2", "Ấp Đông", "Khu 1"]:
+        ResidentialArea.objects.create(ward=units["ward"], kind="khu_pho", name=name)
+    for code, name in [("90004", "Đông Hà"), ("90005", "Hà An"), ("90006", "Hoà Bình")]:
+        AdministrativeUnit.objects.create(
+            code=code, name=name, level="ward", parent=units["province"]
+        )
+    client.force_login(people["province"])
+    wards = client.get(reverse("wards:unit", args=["90"])).context["wards"]
+    assert [w.name for w in wards] == ["An", "Bình", "Cam", "Đông Hà", "Hà An", "Hoà Bình"]
+    client.force_login(people["ward_official"])
+    areas = client.get(reverse("wards:unit", args=["90001"])).context["areas"]
+    assert [a.name for a in areas] == ["Ấp Đông", "Khu 1", "Khu 2", "Khu 10"]
+
+
+def test_the_menu_shows_the_name_family_first(client, people, units):
+    client.force_login(people["ward_official"])
+    assert "Nguyễn Văn Hải" in client.get(reverse("wards:unit", args=["90001"])).content.decode()

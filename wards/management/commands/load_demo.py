@@ -1,13 +1,27 @@
 """Demo data modelled on the reports in shared/seeds: Quảng Ninh, the former Cẩm Phả city as a
 grouping, the wards Cửa Ông, Cẩm Phả, Mông Dương and Quang Hanh inside it and Hạ Long beside it,
-their residential areas, and one demo user per role. Safe to run again."""
+their residential areas, Cửa Ông's register of schemes (112 self-management groups, 16 mediation
+groups, ...) and one demo user per role. Safe to run again."""
+
+from datetime import date
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from wards.models import AdministrativeUnit, AreaKind, Level, Membership, ResidentialArea, Role
+from wards.models import (
+    Activity,
+    AdministrativeUnit,
+    AreaKind,
+    Level,
+    Membership,
+    ResidentialArea,
+    Role,
+    Scheme,
+    SchemeKind,
+)
 from wards.services import save_grouping
 
 DEMO_PASSWORD = "ngayhoi2025"
@@ -58,6 +72,7 @@ class Command(BaseCommand):
             ward = AdministrativeUnit.objects.get(code=code)
             for name in names:
                 ResidentialArea.objects.get_or_create(ward=ward, name=name, defaults={"kind": kind})
+        load_register(AdministrativeUnit.objects.get(code="06781"))
         User = get_user_model()
         for username, full_name, role, code, position in USERS:
             family, _, given = full_name.rpartition(" ")
@@ -76,3 +91,60 @@ class Command(BaseCommand):
         for username, _full_name, role, code, _position in USERS:
             unit = grouping if code is None else AdministrativeUnit.objects.get(code=code)
             self.stdout.write(f"  {username:<20} {Role(role).label} — {unit}")
+
+
+# Cửa Ông, as its 2023 festival reported it: kind code -> (count, name pattern, typed fields).
+CUA_ONG_SCHEMES = {
+    "to-tu-quan": (112, "Tổ tự quản ANTT số {n}", {}),
+    "to-hoa-giai": (16, "Tổ hòa giải số {n}", {"member_count": 5}),
+    "to-lien-gia-pccc": (
+        3,
+        "Tổ liên gia an toàn PCCC số {n}",
+        {"households": 10, "extinguishers": 10},
+    ),
+    "diem-chua-chay": (
+        12,
+        "Điểm chữa cháy công cộng số {n}",
+        {"equipment": "Bình bột, bình khí CO2, thang, câu liêm"},
+    ),
+    "camera": (4, "Camera an ninh số {n}", {"camera_count": 12, "cameras_connected": 8}),
+}
+CUA_ONG_CENTRE = (Decimal("21.0290"), Decimal("107.3560"))
+CUA_ONG_ACTIVITY = [
+    # (date, type, count, note)
+    (date(2025, 3, 15), "tip_off", 14, "Nguồn tin về trộm cắp, ma túy"),
+    (date(2025, 4, 20), "mediation", 9, "Mâu thuẫn hàng xóm, đất đai"),
+    (date(2025, 5, 30), "fire_drill", 2, "Thực tập phương án chữa cháy tại khu dân cư"),
+    (date(2025, 6, 25), "propaganda", 6, "Tuyên truyền phòng chống lừa đảo qua mạng"),
+    (date(2025, 7, 10), "patrol", 48, "Tuần tra đêm các khu phố"),
+]
+
+
+def load_register(ward: AdministrativeUnit) -> None:
+    """The ward's schemes, spread over its residential areas, and some of this year's work."""
+    areas = list(ResidentialArea.objects.filter(ward=ward).order_by("pk"))
+    kinds = {kind.code: kind for kind in SchemeKind.objects.all()}
+    for code, (count, pattern, fields) in CUA_ONG_SCHEMES.items():
+        for n in range(1, count + 1):
+            extra = dict(fields)
+            if code in {"camera", "diem-chua-chay"}:
+                # Points a few hundred metres apart around the ward centre, for the map.
+                lat, lng = CUA_ONG_CENTRE
+                extra |= {
+                    "latitude": lat + Decimal(n % 4 - 2) * Decimal("0.004"),
+                    "longitude": lng + Decimal(n // 4 - 1) * Decimal("0.005"),
+                }
+            Scheme.objects.get_or_create(
+                ward=ward,
+                kind=kinds[code],
+                name=pattern.format(n=n),
+                defaults={
+                    "area": areas[(n - 1) % len(areas)] if areas else None,
+                    "established_on": date(2019 + n % 5, 1 + n % 12, 1 + n % 28),
+                    **extra,
+                },
+            )
+    for day, activity_type, count, note in CUA_ONG_ACTIVITY:
+        Activity.objects.get_or_create(
+            ward=ward, date=day, type=activity_type, defaults={"count": count, "note": note}
+        )

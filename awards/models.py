@@ -169,6 +169,14 @@ class Nominee(models.Model):
         blank=True,
         related_name="nominees",
     )
+    exemplar = models.ForeignKey(
+        "wards.Exemplar",
+        verbose_name=_("điển hình tiên tiến"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="nominees",
+    )
     prior_awards = models.ManyToManyField(
         AwardForm,
         verbose_name=_("đã được tặng trước đây"),

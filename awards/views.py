@@ -29,7 +29,7 @@ from awards.models import (
     RecipientKind,
     Status,
 )
-from wards.models import AdministrativeUnit
+from wards.models import AdministrativeUnit, Exemplar
 from wards.ratelimit import RateLimit, client_ip
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
 
@@ -82,10 +82,17 @@ def nominee_list(request):
     query = request.GET.get("q", "").strip()
     if query:
         nominees = nominees.filter(name__icontains=query)
+    home_ward = _home_ward(request.user)
+    exemplars = []
+    if home_ward is not None:
+        exemplars = scoped(
+            request.user, Exemplar.objects.filter(ward=home_ward, nominees__isnull=True)
+        ).order_by("kind", "name")
     context = {
         "nominees": Paginator(nominees, 50).get_page(request.GET.get("page")),
         "query": query,
-        "home_ward": _home_ward(request.user),
+        "home_ward": home_ward,
+        "exemplars": exemplars,
     }
     return render(request, "awards/nominee_list.html", context)
 
@@ -93,7 +100,11 @@ def nominee_list(request):
 @login_required
 def nominee_create(request, code: str):
     ward = get_for_user(request.user, AdministrativeUnit.objects.wards(), Perm.NOMINATE, code=code)
-    return _nominee_form(request, ward, None)
+    exemplar = None
+    picked = request.GET.get("exemplar") or request.POST.get("exemplar")
+    if picked:
+        exemplar = get_for_user(request.user, Exemplar.objects.filter(ward=ward), pk=picked)
+    return _nominee_form(request, ward, None, exemplar)
 
 
 @login_required
@@ -104,8 +115,19 @@ def nominee_edit(request, pk: int):
     return _nominee_form(request, nominee.ward, nominee)
 
 
-def _nominee_form(request, ward, nominee):
-    form = NomineeForm(request.POST or None, instance=nominee, ward=ward)
+def _nominee_form(request, ward, nominee, exemplar=None):
+    initial = {}
+    if exemplar is not None:
+        # An exemplary person or collective of the register, proposed for commendation.
+        initial = {
+            "kind": exemplar.kind,
+            "name": exemplar.name,
+            "position": exemplar.position,
+            "area": exemplar.area_id,
+        }
+    form = NomineeForm(request.POST or None, instance=nominee, ward=ward, initial=initial)
+    if exemplar is not None:
+        form.instance.exemplar = exemplar
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, _("Đã lưu “%(name)s”.") % {"name": saved.name})
@@ -115,7 +137,9 @@ def _nominee_form(request, ward, nominee):
             )
         return redirect("awards:nominees")
     return render(
-        request, "awards/nominee_form.html", {"form": form, "ward": ward, "nominee": nominee}
+        request,
+        "awards/nominee_form.html",
+        {"form": form, "ward": ward, "nominee": nominee, "exemplar": exemplar},
     )
 
 

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -257,7 +258,10 @@ def nomination_act(request, pk: int):
         messages.error(request, _error_text(error))
         return redirect("awards:nomination", pk=pk)
     messages.success(request, done % {"name": nomination.nominee})
-    return redirect(request.POST.get("next") or "awards:approvals")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = reverse("awards:approvals")
+    return redirect(target)
 
 
 @login_required

@@ -138,6 +138,15 @@ def test_approving_at_the_wrong_level_is_refused_with_the_reason(
     assert nomination.status == Status.SUBMITTED
 
 
+def test_after_acting_only_a_local_address_is_followed(login, ward_leader, forms, make_nomination):
+    nomination = make_nomination(forms["GKUBP"], status=Status.SUBMITTED)
+    response = login(ward_leader).post(
+        reverse("awards:nomination_act", args=[nomination.pk]),
+        {"action": "approve", "next": "https://example.com/"},
+    )
+    assert response.url == reverse("awards:approvals")
+
+
 def test_the_ward_official_cannot_approve_its_own_nomination(login, people, forms, make_nomination):
     nomination = make_nomination(forms["GKUBP"], status=Status.SUBMITTED)
     assert _act(login(people["ward_official"]), nomination, "approve").status_code == 403

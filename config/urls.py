@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("wards.urls")),
     path("", include("documents.urls")),
+    path("", include("festival.urls")),
     path("", include("awards.urls")),
 ]
 

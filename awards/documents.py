@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from awards import printing
 from awards.certificate_pdf import certificates_pdf
 from awards.layouts import default_fields
-from awards.models import AwardForm, Certificate, CertificateLayout, PrinterProfile
+from awards.models import AwardForm, Certificate, CertificateLayout, Nomination, PrinterProfile
 from documents import renderers
 from documents.fonts import check_printable
 from documents.registry import DocumentKind, ParamsForm, Rendered, RenderError, register
@@ -123,6 +123,38 @@ def render_decision_list(request) -> Rendered:
     )
 
 
+def render_ceremony_list(request) -> Rendered:
+    ceremony = request.obj
+    certificates = printing.ceremony_certificates(ceremony)
+    if not certificates.exists():
+        raise RenderError(_("Buổi lễ chưa có quyết định nào đã ban hành cho phường, xã này."))
+    decisions = [item["presentation"].decision for item in printing.ceremony_programme(ceremony)]
+    return render_list(
+        request,
+        Nomination.objects.filter(certificate__in=certificates),
+        printing.ceremony_header(ceremony),
+        decision_subtitle(decisions),
+        f"danh-sach-khen-thuong-le-{ceremony.festival.year}",
+    )
+
+
+def render_ceremony_certificates(request) -> Rendered:
+    ceremony = request.obj
+    return _certificates_pdf(
+        request,
+        printing.ceremony_certificates(ceremony),
+        f"giay-khen-le-{ceremony.festival.year}.pdf",
+    )
+
+
+def render_mc_script(request) -> Rendered:
+    data = printing.mc_script(request.obj)
+    if not data["sections"]:
+        raise RenderError(_("Buổi lễ chưa có phần trao khen thưởng nào."))
+    request.progress(1, 1)
+    return Rendered("kich-ban-trao-thuong.pdf", renderers.typst_pdf("awards/mc_script.typ", data))
+
+
 class CalibrationParams(ParamsForm):
     form = forms.ModelChoiceField(
         label=gettext_lazy("Phôi của hình thức"), queryset=AwardForm.objects.filter(is_active=True)
@@ -164,6 +196,28 @@ for identifier, name, formats, model, render, *params in (
         "awards.Certificate",
         render_certificate,
         CertificateParams,
+    ),
+    (
+        "awards.ceremony_list",
+        gettext_lazy("Danh sách khen thưởng của buổi lễ"),
+        ("pdf", "xlsx"),
+        "awards.Ceremony",
+        render_ceremony_list,
+    ),
+    (
+        "awards.ceremony_certificates",
+        gettext_lazy("Giấy khen, bằng khen của buổi lễ"),
+        ("pdf",),
+        "awards.Ceremony",
+        render_ceremony_certificates,
+        CertificateParams,
+    ),
+    (
+        "awards.mc_script",
+        gettext_lazy("Kịch bản trao khen thưởng (MC)"),
+        ("pdf",),
+        "awards.Ceremony",
+        render_mc_script,
     ),
     (
         "awards.calibration",

@@ -4,9 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from awards.models import (
     APPROVING_LEVEL,
     AwardForm,
+    Ceremony,
     Decision,
     Nomination,
     Nominee,
+    Presentation,
     PrinterProfile,
     RecipientKind,
 )
@@ -109,3 +111,20 @@ class PrinterProfileForm(ModelForm):
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.unit = unit
+
+
+class PresentationForm(ModelForm):
+    class Meta:
+        model = Presentation
+        fields = ["decision", "presenter_name", "presenter_title"]
+
+    def __init__(self, *args, decisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = decisions
+        self.fields["decision"].label_from_instance = lambda d: f"{d} — {d.form}"
+
+
+class CeremonyForm(ModelForm):
+    class Meta:
+        model = Ceremony
+        fields = ["mc_name"]

@@ -578,3 +578,61 @@ class PrinterProfile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Ceremony(models.Model):
+    """The awards part of a festival: the decisions presented and who presents each. The
+    running order is not stored: form rank, then authority, then names (see
+    :func:`awards.services.ceremony_programme`)."""
+
+    scope_lookup = "festival__ward"
+
+    festival = models.OneToOneField(
+        "festival.Festival",
+        verbose_name=_("ngày hội"),
+        on_delete=models.CASCADE,
+        related_name="award_ceremony",
+    )
+    mc_name = models.CharField(_("người dẫn chương trình"), max_length=120, blank=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lễ trao khen thưởng")
+        verbose_name_plural = _("lễ trao khen thưởng")
+
+    def __str__(self) -> str:
+        return _("Lễ trao khen thưởng — %(festival)s") % {"festival": self.festival}
+
+
+class Presentation(models.Model):
+    """One decision presented at a ceremony, and the guest who hands it out."""
+
+    scope_lookup = "ceremony__festival__ward"
+
+    ceremony = models.ForeignKey(Ceremony, on_delete=models.CASCADE, related_name="presentations")
+    decision = models.ForeignKey(
+        Decision,
+        verbose_name=_("quyết định"),
+        on_delete=models.PROTECT,
+        related_name="presentations",
+    )
+    presenter_name = models.CharField(_("người trao"), max_length=120)
+    presenter_title = models.CharField(
+        _("chức vụ người trao"),
+        max_length=200,
+        help_text=_("Ví dụ: Phó Giám đốc Công an tỉnh."),
+    )
+
+    class Meta:
+        verbose_name = _("phần trao khen thưởng")
+        verbose_name_plural = _("phần trao khen thưởng")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ceremony", "decision"],
+                name="one_presentation_per_decision",
+                violation_error_message=_("Quyết định này đã có trong buổi lễ."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decision} — {self.presenter_name}"

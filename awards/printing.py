@@ -9,7 +9,7 @@ from itertools import groupby
 from django.db.models import QuerySet
 
 from awards.layouts import VARIABLES, default_fields
-from awards.models import AwardForm, CertificateLayout, Gender, RecipientKind
+from awards.models import AwardForm, Certificate, CertificateLayout, Gender, RecipientKind
 from awards.services import base_salary_on, qr_matrix, recipient_order_key, round_reward, verify_url
 from documents.vietnamese import (
     amount_in_words,
@@ -66,6 +66,12 @@ def _honorific(row: dict) -> str:
         return name
     prefix = {Gender.MALE: "Ông", Gender.FEMALE: "Bà"}.get(row["nomination__nominee__gender"])
     return f"{prefix} {name}" if prefix else name
+
+
+def recipient_line(row: dict) -> str:
+    """ "Bà Lê Thị Mai, Tổ trưởng, Tổ dân phố 3": how the MC reads a recipient out."""
+    detail = _position_of(row)
+    return f"{_honorific(row)}, {detail}" if detail else _honorific(row)
 
 
 def _position_of(row: dict) -> str:
@@ -286,4 +292,90 @@ def decision_header(decision) -> dict:
         "authority": decision.authority,
         "place": decision.place,
         "date": format_date(decision.date),
+    }
+
+
+# --------------------------------------------------------------------------- ceremony
+
+
+def ceremony_certificates(ceremony) -> QuerySet:
+    """The certificates handed out at a ceremony: those of its decisions whose recipients
+    belong to the festival's ward (a province decision covers many wards)."""
+    return Certificate.objects.filter(
+        decision__presentations__ceremony=ceremony,
+        nomination__nominee__ward_id=ceremony.festival.ward_id,
+    )
+
+
+def ceremony_programme(ceremony) -> list[dict]:
+    """The running order: presentations by form rank then authority, each with its
+    recipients in Vietnamese name order (collectives first)."""
+    presentations = sorted(
+        ceremony.presentations.select_related("decision__form"),
+        key=lambda p: (p.decision.form.rank, p.decision.authority, p.decision.date, p.pk),
+    )
+    recipients: dict[int, list[dict]] = {}
+    for row in ordered_certificates(ceremony_certificates(ceremony)):
+        recipients.setdefault(row["decision_id"], []).append(row)
+    return [
+        {"presentation": p, "recipients": recipients.get(p.decision_id, [])} for p in presentations
+    ]
+
+
+def _counts(rows: list[dict]) -> str:
+    collectives = sum(r["nomination__nominee__kind"] == RecipientKind.COLLECTIVE for r in rows)
+    parts = []
+    if collectives:
+        parts.append(f"{collectives:02d} tập thể")
+    if len(rows) - collectives:
+        parts.append(f"{len(rows) - collectives:02d} cá nhân")
+    return " và ".join(parts)
+
+
+def mc_script(ceremony) -> dict:
+    """What the master of ceremonies reads: for each presentation, the decision announced,
+    the guest invited to present, and the recipients called to the stage."""
+    festival = ceremony.festival
+    sections = []
+    for number, item in enumerate(ceremony_programme(ceremony), start=1):
+        presentation, rows = item["presentation"], item["recipients"]
+        decision = presentation.decision
+        sections.append(
+            {
+                "number": number,
+                "form": decision.form.name,
+                "announce": (
+                    f"Thừa ủy quyền, tôi xin công bố Quyết định số {decision.reference} "
+                    f"{format_date(decision.date)} của {decision.authority} về việc tặng "
+                    f"{decision.form.name} cho {_counts(rows)} đã có thành tích xuất sắc trong "
+                    "phong trào toàn dân bảo vệ an ninh Tổ quốc."
+                ),
+                "invite": (
+                    f"Xin trân trọng kính mời đồng chí {presentation.presenter_name}, "
+                    f"{presentation.presenter_title}, lên trao {decision.form.name} cho các "
+                    "tập thể, cá nhân. Kính mời các tập thể, cá nhân có tên sau lên nhận:"
+                ),
+                "recipients": [recipient_line(row) for row in rows],
+            }
+        )
+    return {
+        "title": "Kịch bản trao khen thưởng",
+        "festival": f"Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {festival.year}",
+        "where": f"{festival.venue}, {format_date(festival.date)}",
+        "mc": ceremony.mc_name,
+        "sections": sections,
+        "closing": (
+            "Thay mặt Ban Tổ chức, xin chúc mừng các tập thể, cá nhân vừa được khen thưởng, "
+            "chúc các đồng chí tiếp tục phát huy thành tích trong phong trào toàn dân bảo vệ "
+            "an ninh Tổ quốc. Xin cảm ơn các đồng chí lãnh đạo đã trao thưởng."
+        ),
+    }
+
+
+def ceremony_header(ceremony) -> dict:
+    ward = ceremony.festival.ward
+    return {
+        "authority": f"Ủy ban nhân dân {ward.title[:1].lower()}{ward.title[1:]}",
+        "place": ward.name,
+        "date": format_date(ceremony.festival.date),
     }

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,26 +11,31 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from awards import services
+from awards import printing, services
 from awards.forms import (
+    CeremonyForm,
     DecisionForm,
     DecisionNominationsForm,
     NominationForm,
     NomineeForm,
+    PresentationForm,
     PrinterProfileForm,
     ReasonForm,
 )
 from awards.models import (
     AwardForm,
     BaseSalary,
+    Ceremony,
     Certificate,
     Decision,
     Nomination,
     Nominee,
+    Presentation,
     PrinterProfile,
     RecipientKind,
     Status,
 )
+from festival.models import Festival
 from wards.models import AdministrativeUnit, Exemplar
 from wards.ratelimit import RateLimit, client_ip
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
@@ -446,6 +452,95 @@ def _printer_form(request, unit, printer):
         messages.success(request, _("Đã lưu máy in “%(name)s”.") % {"name": form.instance.name})
         return redirect("awards:printers")
     return render(request, "awards/printer_form.html", {"form": form, "printer": printer})
+
+
+# --------------------------------------------------------------------------- ceremonies
+
+
+@login_required
+def ceremony_list(request):
+    festivals = scoped(request.user, Festival.objects.select_related("ward", "award_ceremony"))
+    return render(
+        request,
+        "awards/ceremony_list.html",
+        {"festivals": Paginator(festivals, 50).get_page(request.GET.get("page"))},
+    )
+
+
+def _available_decisions(user, festival, ceremony):
+    """Issued decisions with recipients in the festival's ward that the ceremony lacks."""
+    held = scoped(user, Certificate.objects.filter(nomination__nominee__ward=festival.ward))
+    decisions = Decision.objects.filter(pk__in=held.values("decision_id")).select_related("form")
+    if ceremony is not None:
+        decisions = decisions.exclude(presentations__ceremony=ceremony)
+    return decisions
+
+
+@login_required
+def ceremony_detail(request, festival_pk: int):
+    festival = get_for_user(request.user, Festival.objects.select_related("ward"), pk=festival_pk)
+    ceremony = Ceremony.objects.filter(festival=festival).first()
+    can_edit = has_perm(request.user, Perm.EDIT_CEREMONY, festival.ward)
+    form = PresentationForm(
+        request.POST or None,
+        decisions=_available_decisions(request.user, festival, ceremony),
+        instance=Presentation(ceremony=ceremony),
+    )
+    if request.method == "POST":
+        if not can_edit:
+            return _refused(
+                request,
+                _("Chỉ ban tổ chức của %(ward)s sắp xếp buổi lễ.") % {"ward": festival.ward},
+            )
+        if form.is_valid():
+            with transaction.atomic():
+                form.instance.ceremony, _created = Ceremony.objects.get_or_create(festival=festival)
+                form.save()
+            messages.success(
+                request,
+                _("Đã thêm %(decision)s vào buổi lễ.") % {"decision": form.instance.decision},
+            )
+            return redirect("awards:ceremony", festival_pk=festival.pk)
+    context = {
+        "festival": festival,
+        "ceremony": ceremony,
+        "programme": printing.ceremony_programme(ceremony) if ceremony else [],
+        "form": form,
+        "can_edit": can_edit,
+    }
+    return render(request, "awards/ceremony_detail.html", context)
+
+
+@login_required
+@require_POST
+def ceremony_mc(request, festival_pk: int):
+    """Who leads the ceremony: printed at the top of the MC's script."""
+    festival = get_for_user(
+        request.user, Festival.objects.select_related("ward"), Perm.EDIT_CEREMONY, pk=festival_pk
+    )
+    form = CeremonyForm(request.POST)
+    if form.is_valid():
+        Ceremony.objects.update_or_create(
+            festival=festival, defaults={"mc_name": form.cleaned_data["mc_name"]}
+        )
+        messages.success(request, _("Đã lưu người dẫn chương trình."))
+    return redirect("awards:ceremony", festival_pk=festival.pk)
+
+
+@login_required
+@require_POST
+def presentation_delete(request, pk: int):
+    presentation = get_for_user(
+        request.user,
+        Presentation.objects.select_related("ceremony__festival__ward"),
+        Perm.EDIT_CEREMONY,
+        pk=pk,
+    )
+    presentation.delete()
+    messages.success(
+        request, _("Đã bỏ %(decision)s khỏi buổi lễ.") % {"decision": presentation.decision}
+    )
+    return redirect("awards:ceremony", festival_pk=presentation.ceremony.festival_id)
 
 
 # --------------------------------------------------------------------------- verification

@@ -273,3 +273,12 @@ REGISTER_IMPORT_DIR = PRIVATE_MEDIA_ROOT / "imports"
 # festival: photo uploads (checked and re-encoded in festival/photos.py).
 FESTIVAL_PHOTO_MAX_BYTES = env_int("FESTIVAL_PHOTO_MAX_BYTES", 20 * 1024 * 1024)
 FESTIVAL_PHOTO_MAX_PIXELS = env_int("FESTIVAL_PHOTO_MAX_PIXELS", 40_000_000)
+# awards: commendations, decisions, certificates.
+# Cash rewards are rounded half up to a multiple of this many đồng (coefficient × base salary,
+# Nghị định 152/2025/NĐ-CP); 1 keeps the exact amount. Default: the nearest 1,000 đ.
+AWARDS_REWARD_ROUNDING = env_int("AWARDS_REWARD_ROUNDING", 1000)
+if AWARDS_REWARD_ROUNDING < 1:
+    raise ImproperlyConfigured("AWARDS_REWARD_ROUNDING must be at least 1 (đồng).")
+# Verification page: lookups allowed per client address in the window (seconds).
+AWARDS_VERIFY_LIMIT = env_int("AWARDS_VERIFY_LIMIT", 30)
+AWARDS_VERIFY_WINDOW = env_int("AWARDS_VERIFY_WINDOW", 60)

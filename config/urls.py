@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("wards.urls")),
     path("", include("documents.urls")),
     path("", include("festival.urls")),
+    path("", include("awards.urls")),
 ]
 
 # Uploaded media are served by the app itself only in development; in production the

@@ -52,7 +52,7 @@ from awards.models import (
     SerialCounter,
     Status,
 )
-from documents.vietnamese import collation_key, person_name_key
+from documents.vietnamese import natural_key, person_name_key
 from wards.models import AdministrativeUnit
 from wards.scoping import Perm, has_perm, user_scope
 
@@ -263,7 +263,7 @@ _BITS = bytes.maketrans(b"\x00\x01", b"01")
 def recipient_order_key(kind: str, name: str):
     """Collectives before individuals; people in Vietnamese name order."""
     if kind == RecipientKind.COLLECTIVE:
-        return (0, collation_key(name))
+        return (0, natural_key(name))
     return (1, person_name_key(name))
 
 

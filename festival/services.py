@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from documents.vietnamese import collation_key, person_name_key, short_date
+from documents.vietnamese import natural_key, person_name_key, short_date
 from festival.models import (
     Festival,
     GiftRecipients,
@@ -272,7 +272,7 @@ def ordered_signatories(festival: Festival) -> list[PledgeSignatory]:
     """Agencies, organisations, businesses, then residential areas; by name within each."""
     return sorted(
         festival.pledge_signatories.all(),
-        key=lambda s: (_SIGNATORY_ORDER[s.kind], collation_key(s.name)),
+        key=lambda s: (_SIGNATORY_ORDER[s.kind], natural_key(s.name)),
     )
 
 

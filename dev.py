@@ -80,7 +80,8 @@ def cmd_run() -> None:
     say("Preparing the database")
     manage("migrate", "--noinput", "-v", "0", env=env)
     manage("load_units", env=env)
-    manage("load_demo", env=env)
+    for command in ("load_demo", "load_festival_demo", "load_awards_demo"):
+        manage(command, env=env)
     say("Starting the web server and the Celery worker (Ctrl-C stops both)")
     procs = [
         subprocess.Popen(

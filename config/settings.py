@@ -259,6 +259,7 @@ CELERY_BEAT_SCHEDULE.update(
         "documents-requeue-stale": {"task": "documents.requeue_stale", "schedule": 300},
     }
 )
+
 # wards: the register of schemes. MAP_TILE_URL is a Leaflet tile template such as
 # "https://tiles.example.vn/{z}/{x}/{y}.png"; empty (the default, for intranets without a tile
 # server) draws the markers on a blank map.
@@ -268,6 +269,19 @@ REGISTER_IMPORT_MAX_BYTES = env_int("REGISTER_IMPORT_MAX_BYTES", 10 * 1024 * 102
 REGISTER_IMPORT_MAX_ROWS = env_int("REGISTER_IMPORT_MAX_ROWS", 20_000)
 # Uploaded sheets wait here between the preview and the confirmation (names are unguessable).
 REGISTER_IMPORT_DIR = PRIVATE_MEDIA_ROOT / "imports"
+
+# festival: photo uploads (checked and re-encoded in festival/photos.py).
+FESTIVAL_PHOTO_MAX_BYTES = env_int("FESTIVAL_PHOTO_MAX_BYTES", 20 * 1024 * 1024)
+FESTIVAL_PHOTO_MAX_PIXELS = env_int("FESTIVAL_PHOTO_MAX_PIXELS", 40_000_000)
+# awards: commendations, decisions, certificates.
+# Cash rewards are rounded half up to a multiple of this many đồng (coefficient × base salary,
+# Nghị định 152/2025/NĐ-CP); 1 keeps the exact amount. Default: the nearest 1,000 đ.
+AWARDS_REWARD_ROUNDING = env_int("AWARDS_REWARD_ROUNDING", 1000)
+if AWARDS_REWARD_ROUNDING < 1:
+    raise ImproperlyConfigured("AWARDS_REWARD_ROUNDING must be at least 1 (đồng).")
+# Verification page: lookups allowed per client address in the window (seconds).
+AWARDS_VERIFY_LIMIT = env_int("AWARDS_VERIFY_LIMIT", 30)
+AWARDS_VERIFY_WINDOW = env_int("AWARDS_VERIFY_WINDOW", 60)
 # dashboards: figures across wards. The grouped counts of schemes and activity are cached
 # per version of the register (its latest change), so this is only a safety net for rows
 # written without history (bulk loads).

@@ -14,6 +14,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("wards.urls")),
     path("", include("documents.urls")),
+    path("", include("festival.urls")),
+    path("", include("awards.urls")),
     path("", include("dashboards.urls")),
 ]
 

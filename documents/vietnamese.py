@@ -36,6 +36,7 @@ __all__ = [
     "nfc",
     "nfc_data",
     "natural_key",
+    "sort_text",
     "number_in_words",
     "person_name_key",
     "place_date",
@@ -175,6 +176,16 @@ def collation_key(text: str | None) -> CollationKey:
 def natural_key(text: str | None) -> CollationKey:
     """Vietnamese order with numbers compared as numbers: "Khu 2" before "Khu 10"."""
     return collation_key(_NUMBER_RUN.sub(lambda m: m.group().zfill(12), text or ""))
+
+
+def sort_text(text: str | None) -> str:
+    """An ASCII string that sorts like :func:`natural_key` (letters, then tones) under any
+    database collation, for an indexed column a database can ORDER BY and paginate."""
+    primary, secondary, _tertiary = natural_key(text)
+    letters = "".join(f"{weight:06x}" for weight in primary)
+    tones = "".join(f"{marks[-1]:02x}" for marks in secondary)
+    # "000000" is below every weight, so a name sorts before the longer names it begins.
+    return f"{letters}000000{tones}"
 
 
 def _word_key(word: str) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]:

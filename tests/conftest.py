@@ -13,6 +13,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 from config.celery_app import app as celery_app
 from tests.workers import test_database_url, worker_process
@@ -28,6 +29,15 @@ def _fresh_embedded_broker():
     # Eager tasks store their result too, in a folder the settings created at import.
     for folder in ("queue", "processed", "results"):
         (settings.CELERY_EMBEDDED_DIR / folder).mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese():
+    """Every test starts in Vietnamese: a request in English leaves its language active in the
+    thread, and the next test would read English messages."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

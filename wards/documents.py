@@ -6,14 +6,14 @@ from django.utils.translation import gettext_lazy
 
 from documents import renderers
 from documents.registry import DocumentKind, Rendered, register
-from documents.vietnamese import collation_key, format_date, format_number
+from documents.vietnamese import format_date, format_number, natural_key
 from wards.models import AdministrativeUnit
 from wards.scoping import Perm
 from wards.services import REGISTER_SECTION_BUILDERS
 
 
 def _area_section(ward: AdministrativeUnit) -> dict:
-    areas = sorted(ward.residential_areas.all(), key=lambda area: collation_key(area.name))
+    areas = sorted(ward.residential_areas.all(), key=lambda area: natural_key(area.name))
     households = sum(area.households or 0 for area in areas)
     population = sum(area.population or 0 for area in areas)
     return {

@@ -13,6 +13,7 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -30,6 +31,7 @@ TITLES = {
     "schemes": gettext_lazy("Nhập mô hình từ Excel"),
     "activity": gettext_lazy("Nhập hoạt động từ Excel"),
 }
+SHEET_LANGUAGE = "vi"
 FILE_NAMES = {"schemes": "mau-nhap-mo-hinh.xlsx", "activity": "mau-nhap-hoat-dong.xlsx"}
 
 
@@ -39,7 +41,15 @@ def _target(request, code: str, what: str):
     )
     if what not in IMPORTS:
         raise Http404
-    return ward, IMPORTS[what](ward, request.user)
+    with translation.override(SHEET_LANGUAGE):
+        return ward, IMPORTS[what](ward, request.user)
+
+
+def _in_sheet_language(method, *args):
+    """Headers, lists and the labels read from cells stay Vietnamese whatever the interface
+    language: a ward's files are Vietnamese and must import for every user."""
+    with translation.override(SHEET_LANGUAGE):
+        return method(*args)
 
 
 class SizeLimitHandler(FileUploadHandler):
@@ -94,7 +104,7 @@ def _checked_upload(request, code: str, what: str, limiter: SizeLimitHandler | N
         for chunk in form.cleaned_data["file"].chunks():
             out.write(chunk)
     with path.open("rb") as sheet:
-        result = importer.read(sheet)
+        result = _in_sheet_language(importer.read, sheet)
     if not result.ok:
         path.unlink(missing_ok=True)
         return _page(request, ward, importer, what, form, result)
@@ -116,7 +126,7 @@ def import_confirm(request, code: str, what: str):
         messages.error(request, _("Phiên nhập đã hết hạn: hãy tải tệp lên lại."))
         return redirect("wards:import", code=ward.code, what=what)
     with path.open("rb") as sheet:
-        result = importer.commit(sheet)
+        result = _in_sheet_language(importer.commit, sheet)
     path.unlink(missing_ok=True)
     pending.pop(token, None)
     request.session[SESSION_KEY] = pending
@@ -135,7 +145,7 @@ def import_confirm(request, code: str, what: str):
 @login_required
 def import_template(request, code: str, what: str):
     ward, importer = _target(request, code, what)
-    response = HttpResponse(importer.template(), content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(_in_sheet_language(importer.template), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{FILE_NAMES[what]}"'
     return response
 

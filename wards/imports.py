@@ -600,7 +600,7 @@ class SchemeImport(SheetImport):
 
     def save(self, objects: list[Scheme]) -> None:
         for scheme in objects:
-            scheme.search_text = scheme.build_search_text()
+            scheme.fill_derived()
         bulk_create_with_history(
             objects,
             Scheme,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from documents.vietnamese import fold
+from documents.vietnamese import fold, sort_text
 
 
 class Level(models.TextChoices):
@@ -362,16 +362,21 @@ class Scheme(models.Model):
     note = models.TextField(_("ghi chú"), blank=True)
     # Folded (accent- and case-free) text, so one `contains` works on SQLite and PostgreSQL.
     search_text = models.TextField(editable=False, blank=True)
+    # The name in Vietnamese and number order as plain ASCII, so the database can sort and
+    # paginate ("Tổ 2" before "Tổ 10", "D" before "Đ").
+    sort_name = models.CharField(max_length=2000, editable=False, blank=True, db_index=True)
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ngày sửa"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["search_text", "created_at", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "sort_name", "created_at", "updated_at"]
+    )
     objects = SchemeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mô hình tự quản")
         verbose_name_plural = _("mô hình tự quản")
-        ordering = ["ward", "kind__position", "name"]
+        ordering = ["ward", "kind__position", "sort_name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["ward", "kind", "name"], name="unique_scheme_name_per_ward_kind"
@@ -383,7 +388,7 @@ class Scheme(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        self.search_text = self.build_search_text()
+        self.fill_derived()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -392,6 +397,11 @@ class Scheme(models.Model):
     @property
     def has_location(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+    def fill_derived(self) -> None:
+        """The columns computed from others; bulk writes call this too."""
+        self.search_text = self.build_search_text()
+        self.sort_name = sort_text(self.name)
 
     def build_search_text(self) -> str:
         parts = [self.name, self.kind.name, self.area.name if self.area_id else ""]

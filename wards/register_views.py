@@ -73,7 +73,7 @@ def _filtered_schemes(request):
 def scheme_list(request):
     form, schemes, home = _filtered_schemes(request)
     schemes = schemes.select_related("kind", "area", "ward").order_by(
-        "ward__name", "kind__position", "name"
+        "ward__name", "kind__position", "sort_name"
     )
     page = Paginator(schemes, SCHEMES_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -97,7 +97,7 @@ def scheme_map(request):
     located = (
         schemes.filter(latitude__isnull=False, longitude__isnull=False)
         .select_related("kind", "ward")
-        .order_by("ward__name", "kind__position", "name")
+        .order_by("ward__name", "kind__position", "sort_name")
     )
     rows = list(located[: MAP_LIMIT + 1])
     markers = [

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from documents.vietnamese import short_date
+from documents.vietnamese import natural_key, short_date
 from wards.models import (
     Activity,
     ActivityType,
@@ -156,7 +156,9 @@ def ward_profile(ward: AdministrativeUnit, year: int | None = None) -> WardProfi
         AreaCount(
             area.pk, area.name, sum(per_area.get(area.pk, {}).values()), per_area.get(area.pk, {})
         )
-        for area in ResidentialArea.objects.filter(ward=ward).order_by("name")
+        for area in sorted(
+            ResidentialArea.objects.filter(ward=ward), key=lambda a: natural_key(a.name)
+        )
     ]
     if None in per_area:
         by_area.append(AreaCount(None, "", sum(per_area[None].values()), per_area[None]))

@@ -528,3 +528,11 @@ def test_natural_key_orders_numbered_names_as_people_count():
         "Khu 10",
         "Tổ dân phố 1",
     ]
+
+
+def test_sort_text_sorts_like_natural_key_as_plain_strings():
+    from documents.vietnamese import natural_key, sort_text
+
+    names = ["Tổ 10", "Tổ 2", "Tổ", "Đội 1", "Dân 3", "Ánh", "Anh", "Ân", "anh", "Ư", "U"]
+    assert sorted(names, key=sort_text) == sorted(names, key=lambda n: natural_key(n)[:2])
+    assert all(sort_text(n).isascii() for n in names)

@@ -139,3 +139,18 @@ def test_the_upload_still_checks_csrf(people, kinds):
     response = client.post(UPLOAD, {"file": sheet(HEADERS, [["02/05/2025", "Ca tuần tra", 1]])})
     assert response.status_code == 403
     assert not Activity.objects.exists()
+
+
+def test_the_sheet_stays_vietnamese_for_a_user_with_the_english_interface(official):
+    official.post(reverse("set_language"), {"language": "en", "next": "/"})
+    template = official.get(reverse("wards:import_template", args=["90001", "activity"]))
+    from openpyxl import load_workbook
+
+    header = next(
+        load_workbook(io.BytesIO(template.content)).worksheets[0].iter_rows(values_only=True)
+    )
+    assert list(header)[: len(HEADERS)] == HEADERS
+    response = upload(official, [["02/05/2025", "Ca tuần tra", 2, None, None, "Đêm"]])
+    token = response.context["token"]
+    official.post(CONFIRM, {"token": token})
+    assert Activity.objects.get().count == 2

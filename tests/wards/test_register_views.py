@@ -25,6 +25,14 @@ def test_the_ward_page_shows_the_profile(official, units, kinds, areas):
     assert "Thêm mô hình" in page
 
 
+def test_the_list_is_in_vietnamese_and_number_order(official, units, kinds):
+    for name in ["Tổ 10", "Tổ 2", "Đội Đông", "Đội Bắc", "Dân phòng 1"]:
+        make_scheme(units["ward"], kinds["to-tu-quan"], name)
+    page = official.get(reverse("wards:scheme_list"))
+    names = [scheme.name for scheme in page.context["page"]]
+    assert names == ["Dân phòng 1", "Đội Bắc", "Đội Đông", "Tổ 2", "Tổ 10"]
+
+
 def test_the_list_filters_searches_and_pages(official, units, kinds, areas):
     for n in range(35):
         make_scheme(units["ward"], kinds["to-tu-quan"], f"Tổ tự quản {n:02d}", area=areas["Khu 1"])

@@ -1,0 +1,130 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from awards.models import (
+    APPROVING_LEVEL,
+    AwardForm,
+    Ceremony,
+    Decision,
+    Nomination,
+    Nominee,
+    Presentation,
+    PrinterProfile,
+    RecipientKind,
+)
+from documents.forms import Form, ModelForm
+
+
+class NomineeForm(ModelForm):
+    class Meta:
+        model = Nominee
+        fields = [
+            "kind",
+            "name",
+            "gender",
+            "birth_year",
+            "position",
+            "organisation",
+            "area",
+            "prior_awards",
+        ]
+        widgets = {"prior_awards": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, ward, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.ward = ward
+        self.fields["area"].queryset = ward.residential_areas.all()
+        self.fields["prior_awards"].queryset = AwardForm.objects.filter(once_per_person=True)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == RecipientKind.INDIVIDUAL and not data.get("birth_year"):
+            self.add_error("birth_year", _("Cá nhân cần có năm sinh để in danh sách."))
+        return data
+
+
+class NominationForm(ModelForm):
+    class Meta:
+        model = Nomination
+        fields = ["nominee", "form", "year", "proposing_unit", "achievements"]
+        widgets = {"achievements": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, ward, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominee"].queryset = ward.nominees.order_by("kind", "name")
+        self.fields["form"].queryset = AwardForm.objects.filter(is_active=True)
+        if not self.instance.pk:
+            self.initial.setdefault("proposing_unit", f"UBND {ward.title.lower()}")
+
+
+class ReasonForm(Form):
+    reason = forms.CharField(
+        label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class DecisionForm(ModelForm):
+    class Meta:
+        model = Decision
+        fields = [
+            "form",
+            "number",
+            "symbol",
+            "date",
+            "authority",
+            "place",
+            "signer_title",
+            "signer_name",
+        ]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.unit = unit
+        levels = [issuing for issuing, level in APPROVING_LEVEL.items() if level == unit.level]
+        self.fields["form"].queryset = AwardForm.objects.filter(is_active=True, level__in=levels)
+        if not self.instance.pk:
+            self.initial.setdefault("place", unit.name)
+
+
+class DecisionNominationsForm(Form):
+    nominations = forms.ModelMultipleChoiceField(
+        label=_("Tập thể, cá nhân được khen"),
+        queryset=Nomination.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominations"].queryset = choices
+        self.fields["nominations"].label_from_instance = lambda n: (
+            f"{n.nominee} — {n.nominee.ward} ({n.year})"
+        )
+
+
+class PrinterProfileForm(ModelForm):
+    class Meta:
+        model = PrinterProfile
+        fields = ["name", "offset_x", "offset_y"]
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.unit = unit
+
+
+class PresentationForm(ModelForm):
+    class Meta:
+        model = Presentation
+        fields = ["decision", "presenter_name", "presenter_title"]
+
+    def __init__(self, *args, decisions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].queryset = decisions
+        self.fields["decision"].label_from_instance = lambda d: f"{d} — {d.form}"
+
+
+class CeremonyForm(ModelForm):
+    class Meta:
+        model = Ceremony
+        fields = ["mc_name"]

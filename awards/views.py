@@ -1,0 +1,564 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from awards import printing, services
+from awards.forms import (
+    CeremonyForm,
+    DecisionForm,
+    DecisionNominationsForm,
+    NominationForm,
+    NomineeForm,
+    PresentationForm,
+    PrinterProfileForm,
+    ReasonForm,
+)
+from awards.models import (
+    AwardForm,
+    BaseSalary,
+    Ceremony,
+    Certificate,
+    Decision,
+    Nomination,
+    Nominee,
+    Presentation,
+    PrinterProfile,
+    RecipientKind,
+    Status,
+)
+from festival.models import Festival
+from wards.models import AdministrativeUnit, Exemplar
+from wards.ratelimit import RateLimit, client_ip
+from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
+
+verify_limit = RateLimit("verify", settings.AWARDS_VERIFY_LIMIT, settings.AWARDS_VERIFY_WINDOW)
+
+
+def _refused(request, reason: str):
+    return render(request, "awards/refused.html", {"reason": reason}, status=403)
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def _home_ward(user) -> AdministrativeUnit | None:
+    unit = user_scope(user).unit
+    if unit is not None and has_perm(user, Perm.NOMINATE, unit) and unit.level == "ward":
+        return unit
+    return None
+
+
+# --------------------------------------------------------------------------- nominations
+
+
+@login_required
+def index(request):
+    """Nominations the user can see, newest year first, filtered by year and status."""
+    nominations = scoped(request.user, Nomination.objects.all()).select_related(
+        "nominee", "nominee__ward", "form", "decision"
+    )
+    year, status = request.GET.get("year", ""), request.GET.get("status", "")
+    if year.isdigit():
+        nominations = nominations.filter(year=int(year))
+    if status in Status.values:
+        nominations = nominations.filter(status=status)
+    context = {
+        "nominations": Paginator(nominations, 50).get_page(request.GET.get("page")),
+        "statuses": Status.choices,
+        "year": year,
+        "status": status,
+        "home_ward": _home_ward(request.user),
+        "can_approve": has_perm(request.user, Perm.APPROVE),
+    }
+    return render(request, "awards/index.html", context)
+
+
+@login_required
+def nominee_list(request):
+    nominees = scoped(request.user, Nominee.objects.all()).select_related("ward", "area")
+    query = request.GET.get("q", "").strip()
+    if query:
+        nominees = nominees.filter(name__icontains=query)
+    home_ward = _home_ward(request.user)
+    exemplars = []
+    if home_ward is not None:
+        exemplars = scoped(
+            request.user, Exemplar.objects.filter(ward=home_ward, nominees__isnull=True)
+        ).order_by("kind", "name")
+    context = {
+        "nominees": Paginator(nominees, 50).get_page(request.GET.get("page")),
+        "query": query,
+        "home_ward": home_ward,
+        "exemplars": exemplars,
+    }
+    return render(request, "awards/nominee_list.html", context)
+
+
+@login_required
+def nominee_create(request, code: str):
+    ward = get_for_user(request.user, AdministrativeUnit.objects.wards(), Perm.NOMINATE, code=code)
+    exemplar = None
+    picked = request.GET.get("exemplar") or request.POST.get("exemplar")
+    if picked:
+        exemplar = get_for_user(request.user, Exemplar.objects.filter(ward=ward), pk=picked)
+    return _nominee_form(request, ward, None, exemplar)
+
+
+@login_required
+def nominee_edit(request, pk: int):
+    nominee = get_for_user(
+        request.user, Nominee.objects.select_related("ward"), Perm.NOMINATE, pk=pk
+    )
+    return _nominee_form(request, nominee.ward, nominee)
+
+
+def _nominee_form(request, ward, nominee, exemplar=None):
+    initial = {}
+    if exemplar is not None:
+        # An exemplary person or collective of the register, proposed for commendation.
+        initial = {
+            "kind": exemplar.kind,
+            "name": exemplar.name,
+            "position": exemplar.position,
+            "area": exemplar.area_id,
+        }
+    form = NomineeForm(request.POST or None, instance=nominee, ward=ward, initial=initial)
+    if exemplar is not None:
+        form.instance.exemplar = exemplar
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, _("Đã lưu “%(name)s”.") % {"name": saved.name})
+        if "then_nominate" in request.POST:
+            return redirect(
+                f"{reverse('awards:nomination_create', args=[ward.code])}?nominee={saved.pk}"
+            )
+        return redirect("awards:nominees")
+    return render(
+        request,
+        "awards/nominee_form.html",
+        {"form": form, "ward": ward, "nominee": nominee, "exemplar": exemplar},
+    )
+
+
+@login_required
+def nomination_create(request, code: str):
+    ward = get_for_user(request.user, AdministrativeUnit.objects.wards(), Perm.NOMINATE, code=code)
+    initial = {"year": timezone.localdate().year}
+    nominee = request.GET.get("nominee", "")
+    if nominee.isdigit():
+        initial["nominee"] = int(nominee)
+    form = NominationForm(request.POST or None, ward=ward, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        form.instance.created_by = request.user
+        nomination = form.save()
+        messages.success(
+            request, _("Đã lập đề nghị cho “%(name)s”.") % {"name": nomination.nominee}
+        )
+        _warn_levels(request, nomination)
+        return redirect("awards:nomination", pk=nomination.pk)
+    return render(request, "awards/nomination_form.html", {"form": form, "ward": ward})
+
+
+@login_required
+def nomination_edit(request, pk: int):
+    nomination = get_for_user(
+        request.user, Nomination.objects.select_related("nominee__ward"), Perm.NOMINATE, pk=pk
+    )
+    if not nomination.is_editable:
+        messages.error(request, _("Đề nghị đã gửi đi nên không sửa được."))
+        return redirect("awards:nomination", pk=pk)
+    ward = nomination.nominee.ward
+    form = NominationForm(request.POST or None, instance=nomination, ward=ward)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Đã lưu đề nghị."))
+        _warn_levels(request, nomination)
+        return redirect("awards:nomination", pk=pk)
+    return render(
+        request,
+        "awards/nomination_form.html",
+        {"form": form, "ward": ward, "nomination": nomination},
+    )
+
+
+def _warn_levels(request, nomination):
+    warning = services.level_warning(nomination)
+    if warning:
+        messages.warning(request, warning)
+
+
+@login_required
+def nomination_detail(request, pk: int):
+    nomination = get_for_user(
+        request.user,
+        Nomination.objects.select_related("nominee", "nominee__ward", "form", "decision"),
+        pk=pk,
+    )
+    ward = nomination.nominee.ward
+    refusal = services.approval_refusal(request.user, nomination)
+    context = {
+        "nomination": nomination,
+        "can_edit": nomination.is_editable and has_perm(request.user, Perm.NOMINATE, ward),
+        "can_act": nomination.status == Status.SUBMITTED and refusal is None,
+        "approver": services.approving_unit(nomination.form, ward),
+        "warning": services.level_warning(nomination),
+        "reason_form": ReasonForm(),
+        "certificate": Certificate.objects.filter(nomination=nomination).first(),
+    }
+    return render(request, "awards/nomination_detail.html", context)
+
+
+@login_required
+@require_POST
+def nomination_submit(request, pk: int):
+    nomination = get_for_user(
+        request.user, Nomination.objects.select_related("nominee", "form"), Perm.NOMINATE, pk=pk
+    )
+    try:
+        services.submit(request.user, nomination)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("Đã gửi đề nghị lên cấp xét duyệt."))
+    return redirect("awards:nomination", pk=pk)
+
+
+@login_required
+@require_POST
+def nomination_act(request, pk: int):
+    """Approve, return or reject: only at the level that issues the form."""
+    nomination = get_for_user(
+        request.user, Nomination.objects.select_related("nominee__ward", "form"), pk=pk
+    )
+    action = request.POST.get("action")
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    reason = form.cleaned_data.get("reason", "")
+    try:
+        if action == "approve":
+            services.approve(request.user, nomination)
+            done = _("Đã duyệt đề nghị khen thưởng “%(name)s”.")
+        elif action in {"return", "reject"}:
+            services.send_back(request.user, nomination, reason, reject=action == "reject")
+            done = (
+                _("Đã trả lại đề nghị “%(name)s”.")
+                if action == "return"
+                else _("Đã không duyệt đề nghị “%(name)s”.")
+            )
+        else:
+            messages.error(request, _("Thao tác không hợp lệ."))
+            return redirect("awards:nomination", pk=pk)
+    except services.Refused as refused:
+        return _refused(request, str(refused))
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect("awards:nomination", pk=pk)
+    messages.success(request, done % {"name": nomination.nominee})
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = reverse("awards:approvals")
+    return redirect(target)
+
+
+@login_required
+def approvals(request):
+    """Submitted nominations waiting for the user's level."""
+    waiting = (
+        scoped(request.user, Nomination.objects.filter(status=Status.SUBMITTED))
+        .filter(services.approvable_filter(request.user))
+        .select_related("nominee", "nominee__ward", "form")
+    )
+    return render(request, "awards/approvals.html", {"nominations": waiting})
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+@login_required
+def decision_list(request):
+    decisions = scoped(request.user, Decision.objects.select_related("form", "unit"))
+    home = user_scope(request.user).unit
+    return render(
+        request,
+        "awards/decision_list.html",
+        {
+            "decisions": Paginator(decisions, 50).get_page(request.GET.get("page")),
+            "can_create": home is not None and has_perm(request.user, Perm.APPROVE, home),
+        },
+    )
+
+
+@login_required
+def decision_create(request):
+    unit = user_scope(request.user).unit
+    if unit is None or not has_perm(request.user, Perm.APPROVE, unit):
+        return _refused(request, _("Chỉ cán bộ xét duyệt mới lập quyết định khen thưởng."))
+    form = DecisionForm(request.POST or None, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        decision = form.save()
+        messages.success(request, _("Đã lập %(decision)s.") % {"decision": decision})
+        return redirect("awards:decision", pk=decision.pk)
+    return render(request, "awards/decision_form.html", {"form": form, "unit": unit})
+
+
+@login_required
+def decision_edit(request, pk: int):
+    decision = get_for_user(
+        request.user, Decision.objects.select_related("unit"), Perm.APPROVE, pk=pk
+    )
+    if decision.is_issued:
+        messages.error(request, decision.locked_message())
+        return redirect("awards:decision", pk=pk)
+    form = DecisionForm(request.POST or None, instance=decision, unit=decision.unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("Đã lưu quyết định."))
+        return redirect("awards:decision", pk=pk)
+    return render(
+        request,
+        "awards/decision_form.html",
+        {"form": form, "unit": decision.unit, "decision": decision},
+    )
+
+
+@login_required
+def decision_detail(request, pk: int):
+    decision = get_for_user(request.user, Decision.objects.select_related("form", "unit"), pk=pk)
+    can_approve = has_perm(request.user, Perm.APPROVE, decision.unit)
+    members = decision.nominations.select_related("nominee", "nominee__ward", "certificate")
+    choices = services.candidates(decision) | Nomination.objects.filter(decision=decision)
+    form = DecisionNominationsForm(
+        request.POST or None,
+        choices=choices.select_related("nominee", "nominee__ward").distinct(),
+        initial={"nominations": list(members)},
+    )
+    if request.method == "POST":
+        if not can_approve:
+            return _refused(
+                request,
+                _("Chỉ cán bộ xét duyệt của %(unit)s được sửa quyết định này.")
+                % {"unit": decision.unit},
+            )
+        if form.is_valid():
+            try:
+                services.set_nominations(decision, form.cleaned_data["nominations"])
+            except ValidationError as error:
+                messages.error(request, _error_text(error))
+            else:
+                messages.success(request, _("Đã lưu danh sách khen thưởng của quyết định."))
+            return redirect("awards:decision", pk=pk)
+    rows = services.with_rewards(decision, members)
+    context = {
+        "decision": decision,
+        "rows": rows,
+        "form": form,
+        "can_approve": can_approve,
+        "total": sum(n.reward or 0 for n in rows),
+    }
+    return render(request, "awards/decision_detail.html", context)
+
+
+@login_required
+@require_POST
+def decision_issue(request, pk: int):
+    decision = get_for_user(request.user, Decision.objects.all(), pk=pk)
+    try:
+        issued = services.issue(request.user, decision)
+    except services.Refused as refused:
+        return _refused(request, str(refused))
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(
+            request,
+            _("Đã ban hành %(decision)s: %(count)d giấy chứng nhận đã được cấp số hiệu.")
+            % {"decision": issued, "count": issued.certificates.count()},
+        )
+    return redirect("awards:decision", pk=pk)
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+@login_required
+def catalogue(request):
+    today = timezone.localdate()
+    salary = BaseSalary.in_force_on(today)
+    forms = list(AwardForm.objects.filter(is_active=True))
+    for form in forms:
+        for kind in RecipientKind.values:
+            amount = (
+                services.reward_amount(form, kind, today) if salary and form.allows(kind) else None
+            )
+            setattr(form, f"reward_{kind}", amount)
+    return render(
+        request,
+        "awards/catalogue.html",
+        {"forms": forms, "salary": salary, "salaries": BaseSalary.objects.all()},
+    )
+
+
+# --------------------------------------------------------------------------- printers
+
+
+@login_required
+def printer_list(request):
+    unit = user_scope(request.user).unit
+    printers = scoped(request.user, PrinterProfile.objects.select_related("unit"))
+    return render(
+        request,
+        "awards/printer_list.html",
+        {
+            "printers": printers,
+            "can_add": unit is not None and has_perm(request.user, Perm.PRINT, unit),
+        },
+    )
+
+
+@login_required
+def printer_create(request):
+    unit = user_scope(request.user).unit
+    if unit is None or not has_perm(request.user, Perm.PRINT, unit):
+        return _refused(request, _("Tài khoản của bạn không có quyền in."))
+    return _printer_form(request, unit, None)
+
+
+@login_required
+def printer_edit(request, pk: int):
+    printer = get_for_user(
+        request.user, PrinterProfile.objects.select_related("unit"), Perm.PRINT, pk=pk
+    )
+    return _printer_form(request, printer.unit, printer)
+
+
+def _printer_form(request, unit, printer):
+    form = PrinterProfileForm(request.POST or None, instance=printer, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Đã lưu máy in “%(name)s”.") % {"name": form.instance.name})
+        return redirect("awards:printers")
+    return render(request, "awards/printer_form.html", {"form": form, "printer": printer})
+
+
+# --------------------------------------------------------------------------- ceremonies
+
+
+@login_required
+def ceremony_list(request):
+    festivals = scoped(request.user, Festival.objects.select_related("ward", "award_ceremony"))
+    return render(
+        request,
+        "awards/ceremony_list.html",
+        {"festivals": Paginator(festivals, 50).get_page(request.GET.get("page"))},
+    )
+
+
+def _available_decisions(user, festival, ceremony):
+    """Issued decisions with recipients in the festival's ward that the ceremony lacks."""
+    held = scoped(user, Certificate.objects.filter(nomination__nominee__ward=festival.ward))
+    decisions = Decision.objects.filter(pk__in=held.values("decision_id")).select_related("form")
+    if ceremony is not None:
+        decisions = decisions.exclude(presentations__ceremony=ceremony)
+    return decisions
+
+
+@login_required
+def ceremony_detail(request, festival_pk: int):
+    festival = get_for_user(request.user, Festival.objects.select_related("ward"), pk=festival_pk)
+    ceremony = Ceremony.objects.filter(festival=festival).first()
+    can_edit = has_perm(request.user, Perm.EDIT_CEREMONY, festival.ward)
+    form = PresentationForm(
+        request.POST or None,
+        decisions=_available_decisions(request.user, festival, ceremony),
+        instance=Presentation(ceremony=ceremony),
+    )
+    if request.method == "POST":
+        if not can_edit:
+            return _refused(
+                request,
+                _("Chỉ ban tổ chức của %(ward)s sắp xếp buổi lễ.") % {"ward": festival.ward},
+            )
+        if form.is_valid():
+            with transaction.atomic():
+                form.instance.ceremony, _created = Ceremony.objects.get_or_create(festival=festival)
+                form.save()
+            messages.success(
+                request,
+                _("Đã thêm %(decision)s vào buổi lễ.") % {"decision": form.instance.decision},
+            )
+            return redirect("awards:ceremony", festival_pk=festival.pk)
+    context = {
+        "festival": festival,
+        "ceremony": ceremony,
+        "programme": printing.ceremony_programme(ceremony) if ceremony else [],
+        "form": form,
+        "can_edit": can_edit,
+    }
+    return render(request, "awards/ceremony_detail.html", context)
+
+
+@login_required
+@require_POST
+def ceremony_mc(request, festival_pk: int):
+    """Who leads the ceremony: printed at the top of the MC's script."""
+    festival = get_for_user(
+        request.user, Festival.objects.select_related("ward"), Perm.EDIT_CEREMONY, pk=festival_pk
+    )
+    form = CeremonyForm(request.POST)
+    if form.is_valid():
+        Ceremony.objects.update_or_create(
+            festival=festival, defaults={"mc_name": form.cleaned_data["mc_name"]}
+        )
+        messages.success(request, _("Đã lưu người dẫn chương trình."))
+    return redirect("awards:ceremony", festival_pk=festival.pk)
+
+
+@login_required
+@require_POST
+def presentation_delete(request, pk: int):
+    presentation = get_for_user(
+        request.user,
+        Presentation.objects.select_related("ceremony__festival__ward"),
+        Perm.EDIT_CEREMONY,
+        pk=pk,
+    )
+    presentation.delete()
+    messages.success(
+        request, _("Đã bỏ %(decision)s khỏi buổi lễ.") % {"decision": presentation.decision}
+    )
+    return redirect("awards:ceremony", festival_pk=presentation.ceremony.festival_id)
+
+
+# --------------------------------------------------------------------------- verification
+
+
+def verify(request, code: str):
+    """Public: anyone holding a certificate can check it. Shows the form, the name, the
+    decision and the authority, nothing more; addresses that try many codes are slowed down."""
+    ident = f"ip:{client_ip(request)}"
+    if verify_limit.exceeded(ident):
+        return render(request, "awards/verify.html", {"limited": True}, status=429)
+    verify_limit.hit(ident)
+    certificate = (
+        Certificate.objects.select_related("form", "decision", "nomination__nominee")
+        .filter(code=code)
+        .first()
+    )
+    status = 200 if certificate is not None else 404
+    return render(
+        request, "awards/verify.html", {"certificate": certificate, "code": code}, status=status
+    )

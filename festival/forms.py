@@ -1,0 +1,251 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from documents.forms import Form, ModelForm
+from documents.vietnamese import short_date
+from festival.models import (
+    Festival,
+    Guest,
+    PledgeSignatory,
+    ProgrammeItem,
+    SideEvent,
+    SideEventKind,
+    SignatoryKind,
+    Status,
+)
+from festival.photos import clean_image
+from festival.services import (
+    RESULT_FIELDS,
+    conflict_message,
+    next_position,
+    programme_conflicts,
+    programme_with,
+)
+from wards.models import AdministrativeUnit
+
+
+class FestivalForm(ModelForm):
+    ward = forms.ModelChoiceField(
+        label=_("Phường, xã"), queryset=AdministrativeUnit.objects.none(), required=True
+    )
+
+    class Meta:
+        model = Festival
+        fields = ["date", "start_time", "venue", "theme", "organising_committee"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "organising_committee": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, wards, **kwargs) -> None:
+        """``wards``: the wards the user may plan for; the choice is shown only when there is
+        more than one (a ward's own staff plan for their ward)."""
+        super().__init__(*args, **kwargs)
+        if self.instance.pk or len(wards) == 1:
+            del self.fields["ward"]
+            if not self.instance.pk:
+                self.instance.ward = wards[0]
+        else:
+            self.fields["ward"].queryset = AdministrativeUnit.objects.filter(
+                pk__in=[w.pk for w in wards]
+            ).order_by("name")
+            self.order_fields(["ward"])
+
+    def clean(self):
+        data = super().clean()
+        ward = data.get("ward") or getattr(self.instance, "ward", None)
+        day = data.get("date")
+        if ward is None or day is None:
+            return data
+        clash = Festival.objects.filter(ward=ward, year=day.year).exclude(pk=self.instance.pk)
+        existing = clash.first()
+        if existing is not None:
+            self.add_error(
+                "date",
+                _("%(ward)s đã có Ngày hội năm %(year)s (ngày %(date)s): mỗi năm một ngày hội.")
+                % {"ward": ward.title, "year": day.year, "date": short_date(existing.date)},
+            )
+        if self.instance.status in (Status.HELD, Status.REPORTED) and day > timezone.localdate():
+            self.add_error(
+                "date",
+                _("Ngày hội đã tổ chức, ngày tổ chức không thể ở sau hôm nay."),
+            )
+        return data
+
+
+class ChildForm(ModelForm):
+    """A row of one festival: the festival comes from the URL, never from the form."""
+
+    def __init__(self, *args, festival: Festival, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.festival = festival
+        self.instance.festival = festival
+
+
+class ProgrammeItemForm(ChildForm):
+    class Meta:
+        model = ProgrammeItem
+        fields = ["part", "start_time", "title", "kind", "responsible"]
+        widgets = {"start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._saved_part = self.instance.part if self.instance.pk else None
+
+    def clean(self):
+        data = super().clean()
+        part = data.get("part")
+        if not part:
+            return data
+        # A new item, or one moved to the other part, goes to the end of its part.
+        if part == self._saved_part:
+            self.position = self.instance.position
+        else:
+            self.position = next_position(self.festival, part)
+        candidate = ProgrammeItem(
+            pk=self.instance.pk,
+            part=part,
+            position=self.position,
+            start_time=data.get("start_time"),
+            title=data.get("title") or "",
+        )
+        for item, before in programme_conflicts(programme_with(self.festival, candidate)):
+            if candidate is item or candidate is before:
+                self.add_error("start_time", conflict_message(item, before))
+        return data
+
+    def save(self, commit=True):
+        self.instance.position = self.position
+        return super().save(commit)
+
+
+class GuestForm(ChildForm):
+    class Meta:
+        model = Guest
+        fields = ["salutation", "name", "title", "organisation", "protocol_rank"]
+
+
+class SignatoryForm(ChildForm):
+    class Meta:
+        model = PledgeSignatory
+        fields = ["kind", "residential_area", "name", "representative", "representative_title"]
+        help_texts = {"name": _("Với khu dân cư, để trống thì lấy tên khu dân cư.")}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["residential_area"].queryset = self.festival.ward.residential_areas.all()
+        self.fields["name"].required = False
+
+    def clean(self):
+        data = super().clean()
+        area = data.get("residential_area")
+        if area is not None and data.get("kind") != SignatoryKind.RESIDENTIAL_AREA:
+            self.add_error("residential_area", _("Chỉ chọn khu dân cư khi bên ký là khu dân cư."))
+        if not data.get("name"):
+            if area is None:
+                self.add_error("name", _("Hãy nhập tên cơ quan, tổ chức hoặc chọn khu dân cư."))
+                return data
+            data["name"] = area.name
+        clash = self.festival.pledge_signatories.filter(name__iexact=data["name"])
+        if clash.exclude(pk=self.instance.pk).exists():
+            self.add_error(
+                "name",
+                _("“%(name)s” đã có trong danh sách ký giao ước.") % {"name": data["name"]},
+            )
+        return data
+
+
+class PledgeTextForm(ModelForm):
+    class Meta:
+        model = Festival
+        fields = ["pledge_text"]
+        widgets = {"pledge_text": forms.Textarea(attrs={"rows": 8})}
+
+
+class SideEventForm(ChildForm):
+    class Meta:
+        model = SideEvent
+        fields = ["kind", "title", "location", "responsible", "gift_recipients"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == SideEventKind.GIFTS and not data.get("gift_recipients"):
+            self.add_error("gift_recipients", _("Hãy chọn đối tượng nhận quà."))
+        if data.get("kind") != SideEventKind.GIFTS:
+            data["gift_recipients"] = ""
+        return data
+
+    def save(self, commit=True):
+        # Figures of another kind (the kind was changed) must not count in the totals.
+        kept = RESULT_FIELDS[self.instance.kind]
+        for name in {name for names in RESULT_FIELDS.values() for name in names} - set(kept):
+            setattr(self.instance, name, None)
+        return super().save(commit)
+
+
+class SideEventResultsForm(ModelForm):
+    """Only the results the event's kind has; all of them required."""
+
+    class Meta:
+        model = SideEvent
+        fields = [
+            *dict.fromkeys(name for names in RESULT_FIELDS.values() for name in names),
+            "note",
+        ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        wanted = RESULT_FIELDS[self.instance.kind]
+        for name in list(self.fields):
+            if name == "note":
+                continue
+            if name in wanted:
+                self.fields[name].required = True
+            else:
+                del self.fields[name]
+
+
+class ResultsForm(ModelForm):
+    class Meta:
+        model = Festival
+        fields = ["attendance", "results_summary"]
+        widgets = {"results_summary": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attendance"].required = True
+
+
+class PhotoForm(Form):
+    image = forms.FileField(
+        label=_("Ảnh"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    caption = forms.CharField(label=_("Chú thích"), max_length=255, required=False)
+
+    def clean_image(self):
+        upload = self.cleaned_data["image"]
+        self.clean_result = clean_image(upload)
+        return upload
+
+
+class FestivalFilterForm(Form):
+    year = forms.TypedChoiceField(label=_("Năm"), coerce=int, required=False, empty_value=None)
+    status = forms.ChoiceField(
+        label=_("Trạng thái"), choices=[("", _("Tất cả"))] + Status.choices, required=False
+    )
+    pilot = forms.ChoiceField(
+        label=_("Tổ chức điểm"),
+        choices=[("", _("Tất cả")), ("yes", _("Tổ chức điểm")), ("no", _("Không"))],
+        required=False,
+    )
+    q = forms.CharField(label=_("Tên phường, xã"), required=False)
+
+    def __init__(self, *args, years, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("Tất cả"))] + [(y, str(y)) for y in years]
+        for name, field in self.fields.items():
+            css = "form-control" if name == "q" else "form-select"
+            field.widget.attrs["class"] = f"{css} {css}-sm"

@@ -1,0 +1,34 @@
+"""The demo festival and commendations that `dev.py run` loads for Cửa Ông."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from awards.models import Certificate, Decision
+from festival.models import Festival, Status
+from tests.register import seed_kinds
+
+pytestmark = pytest.mark.django_db
+
+
+def load_all():
+    for command in ("load_demo", "load_festival_demo", "load_awards_demo"):
+        call_command(command, stdout=io.StringIO())
+
+
+def test_the_demo_ward_has_a_reported_festival_and_an_issued_decision():
+    from awards.catalogue import seed_catalogue
+
+    seed_kinds()
+    seed_catalogue()
+    load_all()
+    load_all()  # safe to run again
+    festival = Festival.objects.get(ward__code="06781", year=2026)
+    assert festival.status == Status.REPORTED
+    assert festival.pledge_signatories.count() == 12
+    decision = Decision.objects.get(unit__code="06781", number=125)
+    assert str(decision) == "Quyết định số 125/QĐ-UBND"
+    assert decision.is_issued
+    assert Certificate.objects.filter(decision=decision).count() == 10
+    assert decision.presentations.get().ceremony.festival == festival

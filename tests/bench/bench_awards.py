@@ -1,0 +1,150 @@
+"""Benchmark of the awards printables (not collected by pytest).
+
+On a throwaway SQLite database: N approved nominations in one decision, issued through the
+real service (serials, codes, QR codes), then the decision's certificates as one batch PDF
+and its commendation list (PDF and XLSX), each through the document pipeline (job row, task
+run in-process, file stored). Prints certificates per second, the list's seconds and the peak
+RSS of the process (certificates run first, as the list's Typst layout raises the mark).
+Pin it to one core with taskset:
+
+    taskset -c 0 python tests/bench/bench_awards.py --certificates 10000 --rows 5000
+
+Goals (issue 6): ≥ 2,000 certificates/s on one core, ≤ 250 MB for 10,000 certificates, a
+5,000-row list in ≤ 2 s.
+"""
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi"]
+MIDDLE = ["Văn", "Thị", "Hữu", "Ngọc", "Quỳnh", "Đức", "Thu", "Minh", "Xuân"]
+GIVEN = ["Ánh", "Bình", "Cường", "Dũng", "Đông", "Hường", "Khiêm", "Lộc", "Thưởng", "Ửng"]
+
+
+def synthetic_name(n: int) -> str:
+    return f"{FAMILY[n % 11]} {MIDDLE[n // 7 % 9]} {GIVEN[n // 3 % 10]} {n:05d}"
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def setup(workdir: Path) -> None:
+    os.environ.update(
+        DEBUG="true",
+        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
+        PRIVATE_MEDIA_ROOT=str(workdir / "private"),
+        CELERY_EMBEDDED_DIR=str(workdir / "celery"),
+        DJANGO_SETTINGS_MODULE="config.settings",
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from config.celery_app import app
+
+    call_command("migrate", verbosity=0)
+    app.conf.task_always_eager = True
+
+
+def seed_decision(count: int, number: int):
+    """An issued ward decision with ``count`` people; returns (decision, a user who prints)."""
+    from django.contrib.auth import get_user_model
+
+    from awards import services
+    from awards.models import AwardForm, Decision, Nomination, Nominee, Status
+    from wards.models import AdministrativeUnit, Level, Membership, Role
+
+    ward, _ = AdministrativeUnit.objects.get_or_create(
+        code="90001", defaults={"name": "Điện Ngọc", "level": Level.WARD, "division_type": "phường"}
+    )
+    leader, created = get_user_model().objects.get_or_create(username="bench.leader")
+    if created:
+        Membership.objects.create(user=leader, unit=ward, role=Role.STAFF)
+    form = AwardForm.objects.get(code="GKUBP")
+    nominees = Nominee.objects.bulk_create(
+        Nominee(
+            ward=ward,
+            name=synthetic_name(n),
+            birth_year=1950 + n % 50,
+            position="Tổ viên tổ tuần tra nhân dân",
+            organisation=f"Tổ dân phố {n % 40 + 1}",
+        )
+        for n in range(count)
+    )
+    decision = Decision.objects.create(
+        unit=ward,
+        form=form,
+        number=number,
+        symbol="QĐ-UBND",
+        date=date(2025, 8, 12),
+        authority="Ủy ban nhân dân phường Điện Ngọc",
+        place="Điện Ngọc",
+        signer_name="Trần Văn Bình",
+        signer_title="Chủ tịch",
+    )
+    Nomination.objects.bulk_create(
+        Nomination(
+            nominee=nominee,
+            form=form,
+            year=2025,
+            achievements="Đã có thành tích xuất sắc trong phong trào toàn dân bảo vệ an ninh "
+            "Tổ quốc năm 2025",
+            proposing_unit="Công an phường Điện Ngọc",
+            status=Status.APPROVED,
+            decision=decision,
+        )
+        for nominee in nominees
+    )
+    started = time.perf_counter()
+    services.issue(leader, decision)
+    return decision, leader, time.perf_counter() - started
+
+
+def timed_job(user, kind: str, obj, fmt: str):
+    from documents.services import request_document
+
+    started = time.perf_counter()
+    job = request_document(user, kind, obj, fmt, {})
+    elapsed = time.perf_counter() - started
+    assert job.status == "done", (job.status, job.error)
+    return elapsed, job
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--certificates", type=int, default=10_000)
+    parser.add_argument("--rows", type=int, default=5_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        setup(Path(tmp))
+        if args.certificates:
+            before = rss_mb()
+            decision, user, issue_s = seed_decision(args.certificates, 1)
+            print(f"issue {args.certificates} (serials, codes, QR): {issue_s:.1f} s")
+            elapsed, job = timed_job(user, "awards.decision_certificates", decision, "pdf")
+            print(
+                f"certificates {args.certificates}: {elapsed:.2f} s, "
+                f"{args.certificates / elapsed:.0f} certificates/s, "
+                f"{job.file.size // 1024} kB; peak RSS {rss_mb():.0f} MB "
+                f"(before seeding {before:.0f} MB)"
+            )
+        if args.rows:
+            decision, user, _ = seed_decision(args.rows, 2)
+            for fmt in ("pdf", "xlsx"):
+                elapsed, job = timed_job(user, "awards.decision_list", decision, fmt)
+                print(f"list {args.rows} rows {fmt}: {elapsed:.2f} s ({job.file.size // 1024} kB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -81,32 +81,42 @@ def render_ward_report(request):
 
 
 def _summary_sheets(dashboard: Dashboard, data: dict) -> list:
-    """The workbook: the dashboard's tables, a sheet each, every figure beside last year's."""
+    """The workbook: the dashboard's tables, a sheet each, every figure beside last year's
+    (two columns), texts such as a festival's date in one."""
     years = (dashboard.period.year, dashboard.previous.year)
     heading = [data["subtitle"], _("Số liệu %(period)s") % {"period": dashboard.period.label}]
 
-    def values(pairs):
-        return [value for pair in pairs for value in (pair.now, pair.before)]
+    def values(cells):
+        return [
+            value
+            for cell in cells
+            for value in ((cell,) if isinstance(cell, str) else (cell.now, cell.before))
+        ]
 
-    return [
-        renderers.Sheet(
-            rows=(
-                [index, row.name, row.group, *values(pairs)]
-                for index, (row, pairs) in enumerate(table.lines, start=1)
-            ),
-            headers=[
-                _("STT"),
-                _("Phường, xã"),
-                _("Cụm"),
-                *(f"{label} {year}" for label in table.labels for year in years),
-            ],
-            title=table.title,
-            heading=heading,
-            footer=[["", _("Cộng"), "", *values(table.totals)]],
-            widths=[6, 28, 16] + [14] * (2 * len(table.labels)),
+    def headers(table):
+        return [
+            text
+            for label, total in zip(table.labels, table.totals, strict=True)
+            for text in ([label] if isinstance(total, str) else [f"{label} {y}" for y in years])
+        ]
+
+    sheets = []
+    for table in figure_tables(dashboard):
+        columns = headers(table)
+        sheets.append(
+            renderers.Sheet(
+                rows=(
+                    [index, row.name, row.group, *values(cells)]
+                    for index, (row, cells) in enumerate(table.lines, start=1)
+                ),
+                headers=[_("STT"), _("Phường, xã"), _("Cụm"), *columns],
+                title=table.title,
+                heading=heading,
+                footer=[["", _("Cộng"), "", *values(table.totals)]],
+                widths=[6, 28, 16] + [14] * len(columns),
+            )
         )
-        for table in figure_tables(dashboard)
-    ]
+    return sheets
 
 
 def render_unit_summary(request):

@@ -12,7 +12,7 @@ from datetime import date
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
-from dashboards.services import Dashboard, Pair, ward_dashboard
+from dashboards.services import Dashboard, Pair, festival_result_labels, ward_dashboard
 from documents.vietnamese import format_date, format_number, short_date
 from wards.models import AdministrativeUnit, ExemplarKind, Level, ResidentialArea
 from wards.scoping import scoped
@@ -129,7 +129,8 @@ def activity_table(dashboard: Dashboard) -> dict:
 
 
 def rows_table(dashboard: Dashboard, first: str) -> dict:
-    """One line per ward (or residential area): schemes, new, activity, exemplars."""
+    """One line per ward (or residential area): schemes, new, activity, exemplars, awards,
+    and for wards their festival."""
     period, previous = dashboard.period.year, dashboard.previous.year
     columns = [
         _("STT"),
@@ -140,21 +141,85 @@ def rows_table(dashboard: Dashboard, first: str) -> dict:
         _("Hoạt động %(year)d") % {"year": period},
         _("Cùng kỳ %(year)d") % {"year": previous},
         _("Điển hình %(year)d") % {"year": period},
+        _("Được khen %(year)d") % {"year": period},
     ]
+    with_festival = not dashboard.is_ward
+    if with_festival:
+        columns.append(_("Ngày hội %(year)d") % {"year": period})
 
     def line(row):
-        return [
+        cells = [
             row.schemes_total.now,
             row.schemes_total.before,
             row.new_schemes.now,
             row.activity_total.now,
             row.activity_total.before,
             row.exemplars_total.now,
+            row.awarded_total.now,
         ]
+        if with_festival:
+            cells.append(_festival_short(row.festival))
+        return cells
 
+    totals = ["", _("Cộng"), *line(dashboard.totals)]
+    if with_festival:
+        totals[-1] = _("%(count)d đã tổ chức") % {"count": dashboard.totals.festivals_held.now}
     rows = [[index, row.name, *line(row)] for index, row in enumerate(dashboard.rows, start=1)]
+    return table(columns, rows, totals, numeric=[0, 2, 3, 4, 5, 6, 7, 8])
+
+
+def _festival_short(info) -> str:
+    """ "15/08/2024"; "dự kiến 20/08/2024" when not held yet; "—" without a festival."""
+    if info is None:
+        return "—"
+    if info.is_held:
+        return short_date(info.date)
+    return _("dự kiến %(date)s") % {"date": short_date(info.date)}
+
+
+def festival_table(dashboard: Dashboard) -> dict:
+    totals = dashboard.totals
+    lines = [
+        (_("Người tham dự"), totals.attendance),
+        *zip(festival_result_labels(), totals.festival_results_list, strict=True),
+    ]
     return table(
-        columns, rows, ["", _("Cộng"), *line(dashboard.totals)], numeric=[0, 2, 3, 4, 5, 6, 7]
+        _compare_columns(dashboard, _("Kết quả")),
+        [_compare_row(index, label, pair) for index, (label, pair) in enumerate(lines, start=1)],
+        numeric=[0, 2, 3, 4],
+    )
+
+
+def awards_table(dashboard: Dashboard) -> dict:
+    """Nominations and awards by form, this year beside last year's awards."""
+    year, before = dashboard.period.year, dashboard.previous.year
+    totals = dashboard.totals
+    rows = [
+        [index, form.name, nominated.now, awarded.now, awarded.before, signed(awarded.change)]
+        for index, (form, nominated, awarded) in enumerate(
+            zip(dashboard.forms, totals.nominated_by_form, totals.awarded_by_form, strict=True),
+            start=1,
+        )
+    ]
+    return table(
+        [
+            _("STT"),
+            _("Hình thức khen thưởng"),
+            _("Đề nghị %(year)d") % {"year": year},
+            _("Được khen %(year)d") % {"year": year},
+            _("Được khen %(year)d") % {"year": before},
+            _("Tăng, giảm"),
+        ],
+        rows,
+        [
+            "",
+            _("Cộng"),
+            totals.nominated_total.now,
+            totals.awarded_total.now,
+            totals.awarded_total.before,
+            signed(totals.awarded_total.change),
+        ],
+        numeric=[0, 2, 3, 4, 5],
     )
 
 
@@ -165,6 +230,9 @@ def comparison_table(dashboard: Dashboard) -> dict:
         (_("Mô hình thành lập mới"), totals.new_schemes),
         (_("Kết quả hoạt động (tổng số)"), totals.activity_total),
         (_("Điển hình tiên tiến được ghi nhận"), totals.exemplars_total),
+        (_("Người tham dự Ngày hội"), totals.attendance),
+        (_("Lượt đề nghị khen thưởng"), totals.nominated_total),
+        (_("Lượt được khen thưởng"), totals.awarded_total),
     ]
     return table(
         _compare_columns(dashboard, _("Chỉ tiêu")),
@@ -235,6 +303,55 @@ def _exemplars_paragraph(dashboard: Dashboard) -> str:
         "individual": format_number(individual.now),
         "collective": format_number(collective.now),
         "compare": _comparison(total, dashboard.previous.year),
+    }
+
+
+def _awards_paragraph(dashboard: Dashboard) -> str:
+    totals = dashboard.totals
+    return _(
+        "Trong năm %(year)d có %(nominated)s lượt đề nghị khen thưởng %(nominated_compare)s, "
+        "%(awarded)s lượt được khen thưởng %(awarded_compare)s."
+    ) % {
+        "year": dashboard.period.year,
+        "nominated": format_number(totals.nominated_total.now),
+        "nominated_compare": _comparison(totals.nominated_total, dashboard.previous.year),
+        "awarded": format_number(totals.awarded_total.now),
+        "awarded_compare": _comparison(totals.awarded_total, dashboard.previous.year),
+    }
+
+
+def _festival_paragraph(dashboard: Dashboard) -> str:
+    """A ward's festival: when, where, how far along, how many came."""
+    info = dashboard.festival
+    if info is None:
+        return _("Năm %(year)d chưa có Ngày hội trên phần mềm.") % {"year": dashboard.period.year}
+    return _(
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm %(year)d: ngày %(date)s tại %(venue)s "
+        "(%(status)s); %(attendance)s người tham dự %(compare)s."
+    ) % {
+        "year": info.year,
+        "date": short_date(info.date),
+        "venue": info.venue,
+        "status": _lower_first(info.status_label),
+        "attendance": format_number(dashboard.totals.attendance.now),
+        "compare": _comparison(dashboard.totals.attendance, dashboard.previous.year),
+    }
+
+
+def _festivals_paragraph(dashboard: Dashboard) -> str:
+    """A unit's festivals: how many wards held theirs."""
+    totals = dashboard.totals
+    planned = sum(1 for row in dashboard.rows if row.festival and not row.festival.is_held)
+    return _(
+        "Năm %(year)d có %(held)s/%(wards)s phường, xã đã tổ chức Ngày hội %(compare)s, "
+        "%(planned)s phường, xã đang chuẩn bị; %(attendance)s người tham dự."
+    ) % {
+        "year": dashboard.period.year,
+        "held": format_number(totals.festivals_held.now),
+        "wards": format_number(len(dashboard.rows)),
+        "compare": _comparison(totals.festivals_held, dashboard.previous.year),
+        "planned": format_number(planned),
+        "attendance": format_number(totals.attendance.now),
     }
 
 
@@ -316,15 +433,19 @@ def ward_report_data(user, ward: AdministrativeUnit, year: int, when: date) -> d
         paragraph(_activity_paragraph(dashboard)),
         activity_table(dashboard),
         heading(_("3. Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc"), 2),
+        paragraph(_festival_paragraph(dashboard)),
+        festival_table(dashboard),
         placeholder(
             _(
-                "Phường, xã viết: thời gian, địa điểm, thành phần tham dự, nội dung phần lễ và "
-                "phần hội, kết quả ký kết giao ước thi đua."
+                "Phường, xã viết: thành phần tham dự, nội dung phần lễ và phần hội, kết quả ký "
+                "kết giao ước thi đua."
             )
         ),
         heading(_("4. Công tác khen thưởng, biểu dương"), 2),
         paragraph(_exemplars_paragraph(dashboard)),
-        placeholder(_("Phường, xã viết: các hình thức khen thưởng đã đề nghị và được tặng.")),
+        paragraph(_awards_paragraph(dashboard)),
+        awards_table(dashboard),
+        placeholder(_("Phường, xã viết: tập thể, cá nhân tiêu biểu được khen thưởng.")),
         heading(_("5. So sánh với cùng kỳ năm %(year)d") % {"year": dashboard.previous.year}, 2),
         comparison_table(dashboard),
         heading(_("III. ĐÁNH GIÁ CHUNG")),
@@ -385,11 +506,16 @@ def unit_summary_data(dashboard: Dashboard, when: date) -> dict:
         heading(_("2. Kết quả hoạt động"), 2),
         paragraph(_activity_paragraph(dashboard)),
         activity_table(dashboard),
-        heading(_("3. Điển hình tiên tiến"), 2),
+        heading(_("3. Ngày hội toàn dân bảo vệ an ninh Tổ quốc"), 2),
+        paragraph(_festivals_paragraph(dashboard)),
+        festival_table(dashboard),
+        heading(_("4. Điển hình tiên tiến, khen thưởng"), 2),
         paragraph(_exemplars_paragraph(dashboard)),
-        heading(_("4. Kết quả theo phường, xã"), 2),
+        paragraph(_awards_paragraph(dashboard)),
+        awards_table(dashboard),
+        heading(_("5. Kết quả theo phường, xã"), 2),
         rows_table(dashboard, _("Phường, xã")),
-        heading(_("5. Nhận xét, đánh giá"), 2),
+        heading(_("6. Nhận xét, đánh giá"), 2),
         placeholder(
             _("Nhận xét: đơn vị làm tốt, đơn vị còn hạn chế, nguyên nhân; đề xuất, kiến nghị.")
         ),

@@ -1,79 +1,43 @@
 """What the wards add up to, for a unit above them (one row per ward) or for one ward (one row
-per residential area), beside the same period of the year before ("cùng kỳ").
+per residential area), beside the same period of the year before ("cùng kỳ"): schemes by
+kind, activity, exemplary people, the festival and commendations by form.
 
-Every figure comes from a handful of grouped queries (``values(...).annotate(...)`` with
-conditional aggregates for this year and last year), so a province of 150 wards costs the same
-number of queries as a grouping of three. Every queryset goes through ``scoped``.
+The figures come from the grouped queries of dashboards/figures.py, so a province of 150
+wards costs the same number of queries as a grouping of three. Every queryset goes through
+``scoped``.
 """
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Count, FloatField, Max, Q, Sum, Value
-from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.models import Nomination
+from dashboards import figures
+from dashboards.figures import FESTIVAL_RESULTS, Period
 from documents.vietnamese import natural_key, short_date
+from festival.models import Festival
+from festival.models import Status as FestivalStatus
 from wards.models import (
     Activity,
     ActivityType,
     AdministrativeUnit,
     Exemplar,
+    Level,
     ResidentialArea,
     Scheme,
-    SchemeKind,
-    SchemeStatus,
 )
-from wards.scoping import scoped, user_scope
+from wards.scoping import scoped
 
 # The Prime Minister named the festival day in 2005: no movement figures before it.
 FIRST_YEAR = 2005
 # Scheme markers on a ward's map; a unit's map has one marker per ward.
 MAP_LIMIT = 2000
 
-
 # --------------------------------------------------------------------------- periods
-
-
-def _same_day(day: date, year: int) -> date:
-    """``day`` in ``year``; 29 February becomes the 28th in a common year."""
-    try:
-        return day.replace(year=year)
-    except ValueError:
-        return day.replace(year=year, day=28)
-
-
-@dataclass(frozen=True)
-class Period:
-    """1 January to 31 December, or to today for the current year."""
-
-    year: int
-    start: date
-    end: date
-
-    @property
-    def is_full_year(self) -> bool:
-        return self.end == date(self.year, 12, 31)
-
-    @property
-    def previous(self) -> "Period":
-        """The same period a year earlier: "cùng kỳ"."""
-        return Period(self.year - 1, date(self.year - 1, 1, 1), _same_day(self.end, self.year - 1))
-
-    @property
-    def label(self) -> str:
-        if self.is_full_year:
-            return _("năm %(year)d") % {"year": self.year}
-        return _("từ %(start)s đến %(end)s") % {
-            "start": short_date(self.start),
-            "end": short_date(self.end),
-        }
 
 
 def period_for(year: int, today: date | None = None) -> Period:
@@ -122,12 +86,52 @@ def _total(pairs) -> Pair:
     return sum(pairs, Pair())
 
 
+def _pair(mapping: dict, key) -> Pair:
+    pair = mapping.get(key)
+    if pair is None:
+        pair = mapping[key] = Pair()
+    return pair
+
+
 @dataclass
-class KindColumn:
+class Column:
+    """A scheme kind or an award form, as a column of the tables."""
+
     id: int
     name: str
     profile: str
     position: int
+
+
+@dataclass
+class FestivalInfo:
+    """A ward's festival of one year, with its side events' results added up."""
+
+    pk: int
+    year: int
+    date: date
+    status: str
+    venue: str
+    attendance: int | None
+    is_pilot: bool
+    results: dict[str, int]
+
+    @property
+    def status_label(self) -> str:
+        return str(FestivalStatus(self.status).label)
+
+    @property
+    def is_held(self) -> bool:
+        return self.status in (FestivalStatus.HELD, FestivalStatus.REPORTED)
+
+    @property
+    def url(self) -> str:
+        return reverse("festival:detail", args=[self.pk])
+
+    @property
+    def summary(self) -> str:
+        """ "19/08/2024 — Đã tổ chức"."""
+        return f"{short_date(self.date)} — {self.status_label}"
 
 
 @dataclass
@@ -144,6 +148,13 @@ class Row:
     new_by_kind_id: dict[int, Pair] = field(default_factory=dict)
     activity: dict[str, Pair] = field(default_factory=dict)  # activity type -> sum of counts
     exemplars: dict[str, Pair] = field(default_factory=dict)  # individual / collective
+    nominated: dict[int, Pair] = field(default_factory=dict)  # award form id -> nominations
+    awarded: dict[int, Pair] = field(default_factory=dict)  # award form id -> awarded
+    festival: FestivalInfo | None = None
+    festival_before: FestivalInfo | None = None
+    festivals_held: Pair = field(default_factory=Pair)
+    attendance: Pair = field(default_factory=Pair)
+    festival_results: dict[str, Pair] = field(default_factory=dict)
     located: int = 0
     lat_sum: float = 0.0
     lng_sum: float = 0.0
@@ -151,21 +162,29 @@ class Row:
     by_kind: list[Pair] = field(default_factory=list)
     new_by_kind: list[Pair] = field(default_factory=list)
     by_type: list[Pair] = field(default_factory=list)
+    nominated_by_form: list[Pair] = field(default_factory=list)
+    awarded_by_form: list[Pair] = field(default_factory=list)
     schemes_total: Pair = field(default_factory=Pair)
     activity_total: Pair = field(default_factory=Pair)
     exemplars_total: Pair = field(default_factory=Pair)
+    nominated_total: Pair = field(default_factory=Pair)
+    awarded_total: Pair = field(default_factory=Pair)
 
-    def finish(self, kinds: list[KindColumn], types: list[str]) -> None:
+    def finish(self, kinds: list[Column], types: list[str], forms: list[Column]) -> None:
         self.by_kind = [self.schemes.get(kind.id, Pair()) for kind in kinds]
         self.new_by_kind = [self.new_by_kind_id.get(kind.id, Pair()) for kind in kinds]
         self.by_type = [self.activity.get(value, Pair()) for value in types]
+        self.nominated_by_form = [self.nominated.get(form.id, Pair()) for form in forms]
+        self.awarded_by_form = [self.awarded.get(form.id, Pair()) for form in forms]
         self.schemes_total = _total(self.schemes.values())
         self.activity_total = _total(self.activity.values())
         self.exemplars_total = _total(self.exemplars.values())
+        self.nominated_total = _total(self.nominated.values())
+        self.awarded_total = _total(self.awarded.values())
 
     @property
-    def overview(self) -> list[Pair]:
-        return [self.schemes_total, self.new_schemes, self.activity_total, self.exemplars_total]
+    def festival_results_list(self) -> list[Pair]:
+        return [self.festival_results.get(name, Pair()) for name in FESTIVAL_RESULTS]
 
     @property
     def centre(self) -> tuple[float, float] | None:
@@ -175,24 +194,33 @@ class Row:
 
     @property
     def has_data(self) -> bool:
-        return bool(
-            self.schemes_total.now
-            or self.new_schemes.now
-            or self.activity_total.now
-            or self.exemplars_total.now
-        )
+        return any(
+            pair.now
+            for pair in (
+                self.schemes_total,
+                self.new_schemes,
+                self.activity_total,
+                self.exemplars_total,
+                self.nominated_total,
+                self.festivals_held,
+            )
+        ) or bool(self.festival)
 
 
 @dataclass
 class Dashboard:
     unit: AdministrativeUnit
     period: Period
-    kinds: list[KindColumn]
+    kinds: list[Column]
     types: list[tuple[str, str]]  # activity types: value, label
+    forms: list[Column]  # award forms with nominations this year or last
     rows: list[Row]
     totals: Row
     months: list[Pair]  # activity per month, January first; None "now" after today
-    markers: list[dict]
+    markers: list[dict] = field(default_factory=list)
+    # A ward's own festivals (a unit's are on its rows).
+    festival: FestivalInfo | None = None
+    festival_before: FestivalInfo | None = None
 
     @property
     def has_data(self) -> bool:
@@ -202,77 +230,10 @@ class Dashboard:
     def previous(self) -> Period:
         return self.period.previous
 
-
-def _existing_at(day: date) -> Q:
-    """Schemes that existed on ``day`` (as ``SchemeQuerySet.existing_in`` at a year's end):
-    established by then or undated, and not dissolved by then."""
-    established = Q(established_on__isnull=True) | Q(established_on__lte=day)
-    return established & (~Q(status=SchemeStatus.DISSOLVED) | Q(status_changed_on__gt=day))
-
-
-def _scheme_figures(schemes, key: str, period: Period) -> list[tuple]:
-    """One query: existing and new schemes per ``key`` and kind, this period and last year's,
-    and the sum of located schemes' coordinates (the row's centre on the map). Grouped by ids
-    alone: grouping by the kind's name too made PostgreSQL sort 20,000 rows by text."""
-    previous = period.previous
-    located = _existing_at(period.end) & Q(latitude__isnull=False, longitude__isnull=False)
-    return list(
-        schemes.values(key, "kind_id")
-        .annotate(
-            now=Count("pk", filter=_existing_at(period.end)),
-            before=Count("pk", filter=_existing_at(previous.end)),
-            new_now=Count("pk", filter=Q(established_on__range=(period.start, period.end))),
-            new_before=Count("pk", filter=Q(established_on__range=(previous.start, previous.end))),
-            located=Count("pk", filter=located),
-            lat=Sum(Cast("latitude", FloatField()), filter=located),
-            lng=Sum(Cast("longitude", FloatField()), filter=located),
-        )
-        .order_by()
-        .values_list(
-            key, "kind_id", "now", "before", "new_now", "new_before", "located", "lat", "lng"
-        )
-    )
-
-
-def _activity_figures(activities, key: str, period: Period) -> list[tuple]:
-    """One query: the sum of activity counts per ``key`` and type, this period and last year's."""
-    previous = period.previous
-    return list(
-        activities.filter(date__gte=previous.start, date__lte=period.end)
-        .values(key, "type")
-        .annotate(
-            now=Sum("count", filter=Q(date__gte=period.start)),
-            before=Sum("count", filter=Q(date__lte=previous.end)),
-        )
-        .order_by()
-        .values_list(key, "type", "now", "before")
-    )
-
-
-def _daily_activity(activities, period: Period) -> list[tuple]:
-    """One query: activity per day, this year and all of last year (by the date itself:
-    extracting the month in the database cost half as much again)."""
-    return list(
-        activities.filter(date__gte=date(period.year - 1, 1, 1), date__lte=period.end)
-        .values("date")
-        .annotate(total=Sum("count"))
-        .order_by()
-        .values_list("date", "total")
-    )
-
-
-def _exemplar_figures(exemplars, key: str, period: Period) -> list[tuple]:
-    """One query: exemplary people and collectives recognised this year and last year."""
-    return list(
-        exemplars.filter(year__in=[period.year, period.year - 1])
-        .values(key, "kind")
-        .annotate(
-            now=Count("pk", filter=Q(year=period.year)),
-            before=Count("pk", filter=Q(year=period.year - 1)),
-        )
-        .order_by()
-        .values_list(key, "kind", "now", "before")
-    )
+    @property
+    def is_ward(self) -> bool:
+        """A ward's dashboard (rows are its residential areas)."""
+        return self.unit.level == Level.WARD
 
 
 class _Builder:
@@ -283,33 +244,75 @@ class _Builder:
         self.period = period
         self.rows = rows
         self.totals = Row(None, _("Cộng"))
-        self.kinds: dict[int, KindColumn] = {}
+        self.all_columns = {"kind": {}, "form": {}}
+        for table, pk, name, profile, position in figures.columns():
+            self.all_columns[table][pk] = Column(pk, name, profile, position)
+        self.kinds: dict[int, Column] = {}
+        self.forms: dict[int, Column] = {}
+        self.festivals: dict[int, FestivalInfo] = {}  # a ward's own, by year
 
     def _targets(self, key):
         row = self.rows.get(key)
         return () if row is None else (row, self.totals)
 
-    def schemes(self, figures, kinds: dict[int, KindColumn]) -> None:
-        for key, kind, now, before, new_now, new_before, located, lat, lng in figures:
+    def schemes(self, grouped) -> None:
+        kinds = self.all_columns["kind"]
+        for key, kind, now, before, new_now, new_before, located, lat, lng in grouped:
             for row in self._targets(key):
                 if now or before or new_now or new_before:
-                    row.schemes.setdefault(kind, Pair()).add(now, before)
-                    row.new_by_kind_id.setdefault(kind, Pair()).add(new_now, new_before)
+                    _pair(row.schemes, kind).add(now, before)
+                    _pair(row.new_by_kind_id, kind).add(new_now, new_before)
                     self.kinds.setdefault(kind, kinds[kind])
                 row.new_schemes.add(new_now, new_before)
                 row.located += located
                 row.lat_sum += lat or 0.0
                 row.lng_sum += lng or 0.0
 
-    def activity(self, figures) -> None:
-        for key, type_, now, before in figures:
+    def activity(self, grouped) -> None:
+        for key, type_, now, before in grouped:
             for row in self._targets(key):
-                row.activity.setdefault(type_, Pair()).add(now, before)
+                _pair(row.activity, type_).add(now, before)
 
-    def exemplars(self, figures) -> None:
-        for key, kind, now, before in figures:
+    def exemplars(self, grouped) -> None:
+        for key, kind, now, before in grouped:
             for row in self._targets(key):
-                row.exemplars.setdefault(kind, Pair()).add(now, before)
+                _pair(row.exemplars, kind).add(now, before)
+
+    def awards(self, grouped) -> None:
+        forms = self.all_columns["form"]
+        for key, form, nominated_now, nominated_before, awarded_now, awarded_before in grouped:
+            self.forms.setdefault(form, forms[form])
+            for row in self._targets(key):
+                _pair(row.nominated, form).add(nominated_now, nominated_before)
+                _pair(row.awarded, form).add(awarded_now, awarded_before)
+
+    def festivals_of(self, grouped, own_ward: bool = False) -> None:
+        """Festivals on their ward's row, or (``own_ward``) of the ward whose areas are the
+        rows: then on the dashboard and in the totals only."""
+        for item in grouped:
+            info = FestivalInfo(
+                pk=item["pk"],
+                year=item["year"],
+                date=item["date"],
+                status=item["status"],
+                venue=item["venue"],
+                attendance=item["attendance"],
+                is_pilot=item["is_pilot"],
+                results={name: item[name] or 0 for name in FESTIVAL_RESULTS},
+            )
+            now = info.year == self.period.year
+            targets = (self.totals,) if own_ward else self._targets(item["ward_id"])
+            if own_ward:
+                self.festivals[info.year] = info
+            for row in targets:
+                if row is not self.totals:
+                    setattr(row, "festival" if now else "festival_before", info)
+                held = 1 if info.is_held else 0
+                row.festivals_held.add(*((held, 0) if now else (0, held)))
+                attendance = info.attendance or 0
+                row.attendance.add(*((attendance, 0) if now else (0, attendance)))
+                for name, value in info.results.items():
+                    _pair(row.festival_results, name).add(*((value, 0) if now else (0, value)))
 
     def months(self, daily) -> list[Pair]:
         months = [Pair() for _month in range(12)]
@@ -325,70 +328,36 @@ class _Builder:
         return months
 
     def dashboard(self, daily) -> Dashboard:
-        columns = sorted(self.kinds.values(), key=lambda kind: (kind.position, kind.name))
+        def ordered(columns):
+            return sorted(columns.values(), key=lambda column: (column.position, column.name))
+
+        kinds, forms = ordered(self.kinds), ordered(self.forms)
         types = [(value, str(label)) for value, label in ActivityType.choices]
         type_values = [value for value, _label in types]
         rows = list(self.rows.values())
         for row in [*rows, self.totals]:
-            row.finish(columns, type_values)
+            row.finish(kinds, type_values, forms)
         return Dashboard(
             unit=self.unit,
             period=self.period,
-            kinds=columns,
+            kinds=kinds,
             types=types,
+            forms=forms,
             rows=rows,
             totals=self.totals,
             months=self.months(daily),
-            markers=[],
+            festival=self.festivals.get(self.period.year),
+            festival_before=self.festivals.get(self.period.year - 1),
         )
 
 
-def _kinds() -> dict[int, KindColumn]:
-    return {
-        kind.pk: KindColumn(kind.pk, kind.name, kind.profile, kind.position)
-        for kind in SchemeKind.objects.all()
-    }
-
-
-def register_version() -> str:
-    """One query: the latest change to any scheme or activity entry. Every path that writes
-    them keeps their history (forms, the admin, the Excel import), so the aggregated figures
-    cached under this version are those of the current rows."""
-    latest = [
-        model.history.model.objects.order_by()
-        .annotate(table=Value(model._meta.model_name))
-        .values("table")
-        .annotate(last_id=Max("history_id"), last_at=Max("history_date"))
-        .values_list("table", "last_id", "last_at")
-        for model in (Activity, Scheme)
-    ]
-    found = {
-        table: f"{last_id}@{last_at}" for table, last_id, last_at in latest[0].union(latest[1])
-    }
-    return "|".join(found.get(model._meta.model_name, "-") for model in (Activity, Scheme))
-
-
-def _cached(user, parts: tuple, compute):
-    """``compute()`` (the grouped figures of schemes and activity), kept in the cache under
-    ``parts`` and the register's version: the three heaviest queries of a dashboard (90 ms
-    for a province of 200,000 activity entries) run once per change of the register."""
-    scope = user_scope(user).unit
-    raw = repr((scope.path if scope else "*", *parts, register_version()))
-    key = "dashboards:figures:" + hashlib.sha256(raw.encode()).hexdigest()
-    figures = cache.get(key)
-    if figures is None:
-        figures = compute()
-        cache.set(key, figures, settings.DASHBOARDS_CACHE_SECONDS)
-    return figures
-
-
 def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None = None):
-    """One row per ward under ``unit``, in Vietnamese order, in four queries, and three more
-    when the register has changed since they were last counted."""
+    """One row per ward under ``unit``, in Vietnamese order: eight queries, and three more
+    when the register has changed since its figures were last counted."""
     period = period_for(year, today)
     # 1: the wards.
     wards = scoped(user, AdministrativeUnit.objects.under(unit).wards()).select_related("parent")
-    url = ward_dashboard_url()
+    url = _ward_dashboard_url()
     rows = {
         ward.pk: Row(
             ward.pk,
@@ -402,29 +371,40 @@ def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None
     under = {"ward__path__startswith": unit.path}
     schemes = scoped(user, Scheme.objects.filter(**under))
     activities = scoped(user, Activity.objects.filter(**under))
-    # 2, 3, 4 (once per change of the register): schemes, activity, activity per day.
-    scheme_figures, activity_figures, daily = _cached(
+    # 2: the register's version; then, once per version: 3 schemes by ward and kind,
+    # 4 activity by ward and type, 5 activity by day.
+    scheme_figures, activity_figures, daily = figures.cached(
         user,
         ("unit", unit.path, period, tuple(rows)),
         lambda: (
-            _scheme_figures(schemes, "ward_id", period),
-            _activity_figures(activities, "ward_id", period),
-            _daily_activity(activities, period),
+            figures.schemes(schemes, "ward_id", period),
+            figures.activity(activities, "ward_id", period),
+            figures.daily_activity(activities, period),
         ),
     )
+    # 6: the kinds and forms (in _Builder); 7: exemplary people; 8: festivals; 9: awards.
     builder = _Builder(unit, period, rows)
-    # 5: the kinds; 6: exemplary people.
-    builder.schemes(scheme_figures, _kinds())
+    builder.schemes(scheme_figures)
     builder.activity(activity_figures)
     builder.exemplars(
-        _exemplar_figures(scoped(user, Exemplar.objects.filter(**under)), "ward_id", period)
+        figures.exemplars(scoped(user, Exemplar.objects.filter(**under)), "ward_id", period)
+    )
+    builder.festivals_of(
+        figures.festivals(scoped(user, Festival.objects.filter(**under)), "ward_id", period)
+    )
+    builder.awards(
+        figures.awards(
+            scoped(user, Nomination.objects.filter(nominee__ward__path__startswith=unit.path)),
+            "nominee__ward_id",
+            period,
+        )
     )
     dashboard = builder.dashboard(daily)
     dashboard.markers = _ward_markers(dashboard.rows)
     return dashboard
 
 
-def ward_dashboard_url():
+def _ward_dashboard_url():
     """code -> the address of that ward's dashboard, without resolving the URL per ward."""
     template = reverse("dashboards:ward", args=["CODE"])
     return lambda code: template.replace("CODE", code)
@@ -452,8 +432,8 @@ def _ward_markers(rows: list[Row]) -> list[dict]:
 
 
 def ward_dashboard(user, ward: AdministrativeUnit, year: int, today: date | None = None):
-    """One row per residential area of ``ward`` (and one for what belongs to no area), in
-    five queries, and three more when the register has changed."""
+    """One row per residential area of ``ward`` (and one for what belongs to no area): ten
+    queries, and three more when the register has changed."""
     period = period_for(year, today)
     # 1: the residential areas.
     areas = scoped(user, ResidentialArea.objects.filter(ward=ward))
@@ -464,26 +444,36 @@ def ward_dashboard(user, ward: AdministrativeUnit, year: int, today: date | None
     rows[None] = Row(None, _("Chung của phường, xã"))
     schemes = scoped(user, Scheme.objects.filter(ward=ward))
     activities = scoped(user, Activity.objects.filter(ward=ward))
-    # 2, 3, 4 (once per change of the register): schemes, activity, activity per day.
-    scheme_figures, activity_figures, daily = _cached(
+    # 2: the register's version; then, once per version: 3 schemes, 4 activity, 5 by day.
+    scheme_figures, activity_figures, daily = figures.cached(
         user,
         ("ward", ward.pk, period),
         lambda: (
-            _scheme_figures(schemes, "area_id", period),
-            _activity_figures(activities, "scheme__area_id", period),
-            _daily_activity(activities, period),
+            figures.schemes(schemes, "area_id", period),
+            figures.activity(activities, "scheme__area_id", period),
+            figures.daily_activity(activities, period),
         ),
     )
+    # 6: the kinds and forms; 7: exemplary people; 8: festivals; 9: awards; 10: map markers.
     builder = _Builder(ward, period, rows)
-    # 5: the kinds; 6: exemplary people; 7: located schemes for the map.
-    builder.schemes(scheme_figures, _kinds())
+    builder.schemes(scheme_figures)
     builder.activity(activity_figures)
     builder.exemplars(
-        _exemplar_figures(scoped(user, Exemplar.objects.filter(ward=ward)), "area_id", period)
+        figures.exemplars(scoped(user, Exemplar.objects.filter(ward=ward)), "area_id", period)
+    )
+    builder.festivals_of(
+        figures.festivals(scoped(user, Festival.objects.filter(ward=ward)), "ward_id", period),
+        own_ward=True,
+    )
+    builder.awards(
+        figures.awards(
+            scoped(user, Nomination.objects.filter(nominee__ward=ward)), "nominee__area_id", period
+        )
     )
     dashboard = builder.dashboard(daily)
     # The row for the whole ward shows only when something is recorded there.
-    if not (rows[None].has_data or rows[None].schemes_total.before):
+    common = rows[None]
+    if not (common.has_data or common.schemes_total.before or common.activity_total.before):
         dashboard.rows = [row for row in dashboard.rows if row.key is not None]
     dashboard.markers = _scheme_markers(schemes, ward, period)
     return dashboard
@@ -491,7 +481,7 @@ def ward_dashboard(user, ward: AdministrativeUnit, year: int, today: date | None
 
 def _scheme_markers(schemes, ward, period: Period) -> list[dict]:
     located = (
-        schemes.filter(_existing_at(period.end))
+        schemes.filter(figures.existing_at(period.end))
         .filter(latitude__isnull=False, longitude__isnull=False)
         .values("pk", "name", "kind__name", "kind__profile", "latitude", "longitude")
         .order_by("kind__position", "name")[:MAP_LIMIT]
@@ -510,30 +500,65 @@ def _scheme_markers(schemes, ward, period: Period) -> list[dict]:
     ]
 
 
+# --------------------------------------------------------------------------- tables
+
+
 @dataclass
 class FigureTable:
     """A table of a dashboard (a tab on the page, a sheet in the workbook): a column per
-    label, a line per row with its figures, and the totals."""
+    label, a line per row with its cells (a Pair, or a text), and the totals."""
 
     key: str
     title: str
     labels: list[str]
-    lines: list[tuple[Row, list[Pair]]]
-    totals: list[Pair]
+    lines: list[tuple[Row, list]]
+    totals: list
+
+
+def festival_result_labels() -> list[str]:
+    """The names of figures.FESTIVAL_RESULTS, in that order."""
+    return [_("Người được khám bệnh"), _("Suất quà"), _("Căn cước cấp"), _("Định danh điện tử")]
+
+
+def _festival_cells(row: Row) -> list:
+    texts = [
+        row.festival.summary if row.festival else "—",
+        row.festival_before.summary if row.festival_before else "—",
+    ]
+    return [*texts, row.attendance, *row.festival_results_list]
+
+
+def _festival_totals(row: Row) -> list:
+    held = _("%(now)d đã tổ chức") % {"now": row.festivals_held.now}
+    held_before = _("%(before)d đã tổ chức") % {"before": row.festivals_held.before}
+    return [held, held_before, row.attendance, *row.festival_results_list]
 
 
 def figure_tables(dashboard: Dashboard) -> list[FigureTable]:
+    """The tables of a dashboard. On a ward's, the festival is the ward's own (not by area)."""
+    overview = attrgetter(
+        "schemes_total", "new_schemes", "activity_total", "exemplars_total", "awarded_total"
+    )
+    year, before = dashboard.period.year, dashboard.previous.year
     specs = [
         (
             "overview",
             _("Tổng quan"),
-            [_("Mô hình tự quản"), _("Mới thành lập"), _("Kết quả hoạt động"), _("Điển hình")],
-            attrgetter("overview"),
+            [
+                _("Mô hình tự quản"),
+                _("Mới thành lập"),
+                _("Kết quả hoạt động"),
+                _("Điển hình"),
+                _("Được khen thưởng"),
+            ],
+            lambda row: list(overview(row)),
+            lambda row: list(overview(row)),
         ),
         (
             "kinds",
             _("Mô hình theo loại"),
             [kind.name for kind in dashboard.kinds],
+            attrgetter("by_kind"),
             attrgetter("by_kind"),
         ),
         (
@@ -541,6 +566,38 @@ def figure_tables(dashboard: Dashboard) -> list[FigureTable]:
             _("Hoạt động"),
             [label for _value, label in dashboard.types],
             attrgetter("by_type"),
+            attrgetter("by_type"),
+        ),
+    ]
+    if not dashboard.is_ward:
+        specs.append(
+            (
+                "festival",
+                _("Ngày hội"),
+                [
+                    _("Ngày hội %(year)d") % {"year": year},
+                    _("Ngày hội %(year)d") % {"year": before},
+                    _("Người tham dự"),
+                    *festival_result_labels(),
+                ],
+                _festival_cells,
+                _festival_totals,
+            )
+        )
+    specs += [
+        (
+            "nominated",
+            _("Đề nghị khen thưởng"),
+            [form.name for form in dashboard.forms],
+            attrgetter("nominated_by_form"),
+            attrgetter("nominated_by_form"),
+        ),
+        (
+            "awarded",
+            _("Được khen thưởng"),
+            [form.name for form in dashboard.forms],
+            attrgetter("awarded_by_form"),
+            attrgetter("awarded_by_form"),
         ),
     ]
     return [
@@ -548,8 +605,8 @@ def figure_tables(dashboard: Dashboard) -> list[FigureTable]:
             key,
             title,
             labels,
-            [(row, figures(row)) for row in dashboard.rows],
-            figures(dashboard.totals),
+            [(row, cells(row)) for row in dashboard.rows],
+            totals(dashboard.totals),
         )
-        for key, title, labels, figures in specs
+        for key, title, labels, cells, totals in specs
     ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from dashboards.services import (
     Dashboard,
+    festival_result_labels,
     figure_tables,
     parse_year,
     unit_dashboard,
@@ -52,7 +53,13 @@ def ward_view(request, code: str):
     )
     dashboard = ward_dashboard(request.user, ward, _year(request))
     context = _context(request, dashboard)
-    context.update(row_label=_("Khu dân cư"), show_group=False)
+    context.update(
+        row_label=_("Khu dân cư"),
+        show_group=False,
+        festival_results=zip(
+            festival_result_labels(), dashboard.totals.festival_results_list, strict=True
+        ),
+    )
     return render(request, "dashboards/ward.html", context)
 
 
@@ -82,12 +89,28 @@ def _context(request, dashboard: Dashboard) -> dict:
         "ancestors": _ancestors(request.user, unit),
         "years": year_choices(),
         "tables": tables,
-        "summary": zip(tables[0].labels, tables[0].totals, strict=True),
+        "summary": _summary(dashboard),
         "charts": _charts(dashboard),
         "can_print": has_perm(request.user, Perm.PRINT, unit),
         "tile_url": settings.MAP_TILE_URL,
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     }
+
+
+def _summary(dashboard: Dashboard) -> list[tuple[str, object]]:
+    """The cards above the tables: the totals beside last year's."""
+    totals = dashboard.totals
+    cards = [
+        (_("Mô hình tự quản"), totals.schemes_total),
+        (_("Mô hình mới thành lập"), totals.new_schemes),
+        (_("Kết quả hoạt động"), totals.activity_total),
+        (_("Điển hình tiên tiến"), totals.exemplars_total),
+        (_("Ngày hội đã tổ chức"), totals.festivals_held),
+        (_("Đề nghị khen thưởng"), totals.nominated_total),
+        (_("Được khen thưởng"), totals.awarded_total),
+    ]
+    # A ward's festival has a card of its own.
+    return [card for card in cards if not (dashboard.is_ward and card[1] is totals.festivals_held)]
 
 
 def _ancestors(user, unit: AdministrativeUnit) -> list[AdministrativeUnit]:
@@ -120,4 +143,5 @@ def _charts(dashboard: Dashboard) -> dict:
         "kinds": series([kind.name for kind in dashboard.kinds], totals.by_kind),
         "months": series([_("T%(month)d") % {"month": m} for m in range(1, 13)], dashboard.months),
         "types": series([label for _value, label in dashboard.types], totals.by_type),
+        "forms": series([form.name for form in dashboard.forms], totals.awarded_by_form),
     }

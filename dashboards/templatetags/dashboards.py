@@ -2,7 +2,7 @@
 rows are written here in one piece (a template loop per cell cost 100 ms per page)."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -26,14 +26,26 @@ def fig(pair):
 
 
 @register.simple_tag
-def figure_row(row, pairs, year, show_group=False):
+def figure_row(row, cells, year, show_group=False):
     """A table row: a ward linked to its dashboard (and its grouping) or an area, then its
-    figures."""
+    cells (figures, or texts such as a festival's date)."""
     if row.url:
         name = format_html('<td><a href="{}?year={}">{}</a></td>', row.url, year, row.name)
     else:
         name = format_html("<td>{}</td>", row.name)
     if show_group:
         name += format_html('<td class="small">{}</td>', row.group)
-    cells = "".join(f'<td class="num">{_figure(pair)}</td>' for pair in pairs)
-    return mark_safe(f"<tr>{name}{cells}</tr>")  # names escaped above, numbers
+    cells = "".join(_cell(cell) for cell in cells)
+    return mark_safe(f"<tr>{name}{cells}</tr>")  # texts escaped, numbers
+
+
+def _cell(cell) -> str:
+    if isinstance(cell, str):
+        return f'<td class="small text-nowrap">{escape(cell)}</td>'
+    return f'<td class="num">{_figure(cell)}</td>'
+
+
+@register.simple_tag
+def total_cells(cells):
+    """The cells of the totals row."""
+    return mark_safe("".join(_cell(cell) for cell in cells))  # texts escaped, numbers

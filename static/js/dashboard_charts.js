@@ -8,6 +8,19 @@
     return;
   }
   var data = JSON.parse(source.textContent);
+  // Long names ("Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã") on several lines.
+  function wrap(label) {
+    var lines = [];
+    label.split(" ").forEach(function (word) {
+      var last = lines.length - 1;
+      if (last >= 0 && (lines[last] + " " + word).length <= 24) {
+        lines[last] += " " + word;
+      } else {
+        lines.push(word);
+      }
+    });
+    return lines;
+  }
   var colours = { now: "#8b1a1a", before: "#9aa5b8" };
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var series = data[canvas.dataset.chart];
@@ -19,7 +32,10 @@
       // Horizontal bars: a row per label, every label shown, so long names stay readable.
       var box = document.createElement("div");
       box.style.position = "relative";
-      box.style.height = series.labels.length * 36 + 70 + "px";
+      var lines = series.labels.reduce(function (sum, label) {
+        return sum + Math.max(2, wrap(label).length);
+      }, 0);
+      box.style.height = lines * 20 + 80 + "px";
       canvas.parentNode.insertBefore(box, canvas);
       box.appendChild(canvas);
     }
@@ -28,7 +44,7 @@
     new window.Chart(canvas, {
       type: line ? "line" : "bar",
       data: {
-        labels: series.labels,
+        labels: line ? series.labels : series.labels.map(wrap),
         datasets: [
           { label: data.now, data: series.now, backgroundColor: colours.now, borderColor: colours.now },
           { label: data.before, data: series.before, backgroundColor: colours.before, borderColor: colours.before },

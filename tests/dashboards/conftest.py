@@ -12,12 +12,23 @@ Year 2024 against 2023 (both full years):
     new          An 1 (1), Bình 1 (0)              → 2 (1)
     activity     An 9 (6), Bình 7 (0), Cam 1 (0)   → 17 (6)
     exemplars    An 2 (1)                          → 2 (1)
+    festivals    An reported 15/08/2024 (held 18/08/2023), Bình planned 20/08/2024
+                 → held 1 (1); attendance 500 (400); examined 120 (0); gifts 30 (0);
+                 ID cards 0 (50); electronic IDs 0 (40)
+    nominations  (drafts aside) Giấy khen of the ward chairman: An 2, Bình 1 → 3 (0);
+                 Giấy khen of the provincial police: An 0 (1)
+    awarded      Giấy khen of the ward chairman: An 1 → 1 (0); provincial police: An 0 (1)
 """
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 
+from awards.catalogue import seed_catalogue
+from awards.models import AwardForm, Decision, DecisionStatus, Nomination, Nominee
+from awards.models import Status as NominationStatus
+from festival.models import Festival, SideEvent
+from festival.models import Status as FestivalStatus
 from tests.register import make_activity, make_areas, make_scheme, seed_kinds
 from wards.models import Exemplar, SchemeStatus
 
@@ -80,4 +91,87 @@ def province_data(units, kinds):
     far = units["far_ward"]
     make_scheme(far, team, "Tổ ở tỉnh khác", established_on=date(2024, 2, 2))
     make_activity(far, None, date=date(2024, 2, 2), type="tip_off", count=50)
+    make_festivals(an, binh, far)
+    make_awards(an, binh, far, areas)
     return {"areas": areas, "kinds": kinds}
+
+
+def make_festival(ward, day, status, attendance=None, **side_events):
+    festival = Festival.objects.create(
+        ward=ward,
+        date=day,
+        start_time=time(7, 30),
+        venue=f"Nhà văn hoá {ward.name}",
+        status=status,
+        attendance=attendance,
+    )
+    for kind, results in side_events.items():
+        SideEvent.objects.create(festival=festival, kind=kind, title=kind, **results)
+    return festival
+
+
+def make_festivals(an, binh, far):
+    make_festival(
+        an,
+        date(2024, 8, 15),
+        FestivalStatus.REPORTED,
+        500,
+        health_check={"people_examined": 120, "medicine_given": 100},
+        gifts={"gifts_count": 30, "gifts_value": 9_000_000},
+    )
+    make_festival(
+        an,
+        date(2023, 8, 18),
+        FestivalStatus.HELD,
+        400,
+        admin_services={"id_cards": 50, "electronic_ids": 40},
+    )
+    make_festival(binh, date(2024, 8, 20), FestivalStatus.PLANNED)
+    make_festival(far, date(2024, 8, 1), FestivalStatus.HELD, 9999)
+
+
+def make_awards(an, binh, far, areas):
+    seed_catalogue()
+    forms = {form.code: form for form in AwardForm.objects.all()}
+
+    def nominee(ward, name, **extra):
+        return Nominee.objects.create(ward=ward, name=name, birth_year=1970, **extra)
+
+    def nominate(who, form, year, status, decision=None):
+        return Nomination.objects.create(
+            nominee=who,
+            form=forms[form],
+            year=year,
+            achievements="Thành tích xuất sắc",
+            proposing_unit=f"UBND phường {who.ward.name}",
+            status=status,
+            decision=decision,
+        )
+
+    def decision(form, number, day, unit):
+        return Decision.objects.create(
+            unit=unit,
+            form=forms[form],
+            number=number,
+            symbol="QĐ-UBND",
+            date=day,
+            authority="Ủy ban nhân dân",
+            place=unit.name,
+            signer_name="Trần Văn Bình",
+            signer_title="CHỦ TỊCH",
+        )
+
+    hung = nominee(an, "Nguyễn Văn Hùng", area=areas["Khu 1"])
+    lan = nominee(an, "Trần Thị Lan")
+    ward_2024 = decision("GKUBP", 125, date(2024, 8, 12), an)
+    police_2023 = decision("GKCAT", 88, date(2023, 8, 10), an.province)
+    nominate(hung, "GKUBP", 2024, NominationStatus.APPROVED, ward_2024)
+    nominate(lan, "GKUBP", 2024, NominationStatus.SUBMITTED)
+    nominate(lan, "BKUBT", 2024, NominationStatus.DRAFT)
+    nominate(hung, "GKCAT", 2023, NominationStatus.APPROVED, police_2023)
+    nominate(nominee(binh, "Lê Văn Tâm"), "GKUBP", 2024, NominationStatus.REJECTED)
+    nominate(nominee(far, "Phạm Văn Xa"), "GKUBP", 2024, NominationStatus.SUBMITTED)
+    # Issued once their nominations are in: an issued decision takes no more.
+    Decision.objects.filter(pk__in=[ward_2024.pk, police_2023.pk]).update(
+        status=DecisionStatus.ISSUED
+    )

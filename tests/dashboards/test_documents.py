@@ -75,7 +75,9 @@ def test_the_ward_report_in_word_has_the_numbers_filled_in(login, people, units,
     assert len(placeholders) == 6
     assert all(run.italic for paragraph in placeholders for run in paragraph.runs)
 
-    kinds, areas, activity, comparison = (table_rows(t) for t in document.tables[1:5])
+    kinds, areas, activity, festival, awards, comparison = (
+        table_rows(t) for t in document.tables[1:7]
+    )
     assert kinds[0] == [
         "STT",
         "Loại mô hình",
@@ -90,15 +92,35 @@ def test_the_ward_report_in_word_has_the_numbers_filled_in(login, people, units,
         ["3", "Camera an ninh", "1", "1", "0", "0"],
         ["", "Cộng", "4", "4", "0", "1"],
     ]
-    assert areas[1] == ["1", "Khu 1", "2", "2", "0", "3", "6", "1"]
-    assert areas[-1] == ["", "Cộng", "4", "4", "1", "9", "6", "2"]
+    assert areas[1] == ["1", "Khu 1", "2", "2", "0", "3", "6", "1", "1"]
+    assert areas[-1] == ["", "Cộng", "4", "4", "1", "9", "6", "2", "1"]
     assert activity[1] == ["1", "Tin báo, tố giác chuyển Công an", "5", "1", "+4"]
     assert activity[-1] == ["", "Cộng", "9", "6", "+3"]
+    assert (
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2024: ngày 15/08/2024 tại Nhà văn hoá An "
+        "(đã báo cáo kết quả); 500 người tham dự (cùng kỳ năm 2023: 400; tăng 100)."
+    ) in text
+    assert festival[1:] == [
+        ["1", "Người tham dự", "500", "400", "+100"],
+        ["2", "Người được khám bệnh", "120", "0", "+120"],
+        ["3", "Suất quà", "30", "0", "+30"],
+        ["4", "Căn cước cấp", "0", "50", "-50"],
+        ["5", "Định danh điện tử", "0", "40", "-40"],
+    ]
+    assert "có 2 lượt đề nghị khen thưởng (cùng kỳ năm 2023: 1; tăng 1), 1 lượt" in text
+    assert awards[1:] == [
+        ["1", "Giấy khen của Giám đốc Công an tỉnh", "0", "0", "1", "-1"],
+        ["2", "Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã", "2", "1", "0", "+1"],
+        ["", "Cộng", "2", "1", "1", "0"],
+    ]
     assert comparison[1:] == [
         ["1", "Mô hình tự quản về ANTT", "4", "4", "0"],
         ["2", "Mô hình thành lập mới", "1", "1", "0"],
         ["3", "Kết quả hoạt động (tổng số)", "9", "6", "+3"],
         ["4", "Điển hình tiên tiến được ghi nhận", "2", "1", "+1"],
+        ["5", "Người tham dự Ngày hội", "500", "400", "+100"],
+        ["6", "Lượt đề nghị khen thưởng", "2", "1", "+1"],
+        ["7", "Lượt được khen thưởng", "1", "1", "0"],
     ]
     signature = table_rows(document.tables[-1])[0]
     assert signature[0].startswith("Nơi nhận:")
@@ -114,7 +136,9 @@ def test_the_ward_report_as_pdf_carries_the_same_numbers(login, people, units, p
     assert "Tổ tự quản ANTT 2 1 +1 1" in text
     assert "Tổ hòa giải 1 2 -1 0" in text
     assert "Cộng 4 4 0 1" in text
-    assert "Khu 1 2 2 0 3 6 1" in text
+    assert "Khu 1 2 2 0 3 6 1 1" in text
+    assert "Người tham dự 500 400 +100" in text
+    assert "Người được khám bệnh 120 0 +120" in text
     assert "Tin báo, tố giác chuyển Công an 5 1 +4" in text
     assert "Cộng 9 6 +3" in text
     assert "Điển hình tiên tiến được ghi nhận 2 1 +1" in text
@@ -140,7 +164,14 @@ def test_the_unit_summary_workbook_has_numbers_as_numbers(login, people, units, 
         "Báo cáo tổng hợp phong trào toàn dân bảo vệ ANTQ năm 2024 — Tỉnh Tỉnh Thử.xlsx"
     )
     workbook = openpyxl.load_workbook(io.BytesIO(job.file.read()))
-    assert workbook.sheetnames == ["Tổng quan", "Mô hình theo loại", "Hoạt động"]
+    assert workbook.sheetnames == [
+        "Tổng quan",
+        "Mô hình theo loại",
+        "Hoạt động",
+        "Ngày hội",
+        "Đề nghị khen thưởng",
+        "Được khen thưởng",
+    ]
     rows = list(workbook["Tổng quan"].iter_rows(values_only=True))
     header = rows.index(
         (
@@ -155,12 +186,45 @@ def test_the_unit_summary_workbook_has_numbers_as_numbers(login, people, units, 
             "Kết quả hoạt động 2023",
             "Điển hình 2024",
             "Điển hình 2023",
+            "Được khen thưởng 2024",
+            "Được khen thưởng 2023",
         )
     )
-    assert rows[header + 1] == (1, "An", "Cụm Một", 4, 4, 1, 1, 9, 6, 2, 1)
-    assert rows[header + 2] == (2, "Bình", "Cụm Một", 1, 0, 1, 0, 7, 0, 0, 0)
-    assert rows[header + 3] == (3, "Cam", None, 0, 0, 0, 0, 1, 0, 0, 0)
-    assert rows[header + 4] == (None, "Cộng", None, 5, 4, 2, 1, 17, 6, 2, 1)
+    assert rows[header + 1] == (1, "An", "Cụm Một", 4, 4, 1, 1, 9, 6, 2, 1, 1, 1)
+    assert rows[header + 2] == (2, "Bình", "Cụm Một", 1, 0, 1, 0, 7, 0, 0, 0, 0, 0)
+    assert rows[header + 3] == (3, "Cam", None, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0)
+    assert rows[header + 4] == (None, "Cộng", None, 5, 4, 2, 1, 17, 6, 2, 1, 1, 1)
+    festival = list(workbook["Ngày hội"].iter_rows(values_only=True))
+    assert festival[3] == (
+        "STT",
+        "Phường, xã",
+        "Cụm",
+        "Ngày hội 2024",
+        "Ngày hội 2023",
+        "Người tham dự 2024",
+        "Người tham dự 2023",
+        "Người được khám bệnh 2024",
+        "Người được khám bệnh 2023",
+        "Suất quà 2024",
+        "Suất quà 2023",
+        "Căn cước cấp 2024",
+        "Căn cước cấp 2023",
+        "Định danh điện tử 2024",
+        "Định danh điện tử 2023",
+    )
+    assert festival[4][:9] == (
+        1,
+        "An",
+        "Cụm Một",
+        "15/08/2024 — Đã báo cáo kết quả",
+        "18/08/2023 — Đã tổ chức",
+        500,
+        400,
+        120,
+        0,
+    )
+    awarded = list(workbook["Được khen thưởng"].iter_rows(values_only=True))
+    assert awarded[-1] == (None, "Cộng", None, 0, 1, 1, 0)
     kinds = list(workbook["Mô hình theo loại"].iter_rows(values_only=True))
     assert kinds[3][7:9] == ("Camera an ninh 2024", "Camera an ninh 2023")
     assert kinds[-1][3:] == (2, 1, 1, 2, 2, 1)
@@ -178,9 +242,11 @@ def test_the_unit_summary_lists_every_ward(login, people, units, province_data, 
             + [" ".join(cell.text for cell in row.cells) for t in document.tables for row in t.rows]
         )
     assert "Cụm Một có 2 phường, xã." in text
-    assert "1 An 4 4 1 9 6 2" in text
-    assert "2 Bình 1 0 1 7 0 0" in text
-    assert "Cộng 5 4 2 16 6 2" in text
+    assert "1 An 4 4 1 9 6 2 1 15/08/2024" in text
+    assert "2 Bình 1 0 1 7 0 0 0 dự kiến 20/08/2024" in text
+    assert "Cộng 5 4 2 16 6 2 1 1 đã tổ chức" in text
+    assert "Năm 2024 có 1/2 phường, xã đã tổ chức Ngày hội" in text
+    assert "Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã 3 1 0 +1" in " ".join(text.split())
     assert "Camera an ninh 2 1 +1 1" in text
 
 

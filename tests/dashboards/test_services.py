@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from dashboards.figures import FESTIVAL_RESULTS
 from dashboards.services import (
     Pair,
     figure_tables,
@@ -195,10 +196,92 @@ def test_only_years_from_2005_to_this_year_are_shown(value, year):
     assert parse_year(value, today=date(2025, 6, 1)) == year
 
 
-def test_the_tables_are_the_overview_the_kinds_and_the_activity(people, units, province_data):
+def test_the_festival_of_each_ward_with_last_years(people, units, province_data):
     dashboard = unit_dashboard(people["province"], units["province"], 2024)
-    overview, kinds, activity = figure_tables(dashboard)
-    assert overview.labels == ["Mô hình tự quản", "Mới thành lập", "Kết quả hoạt động", "Điển hình"]
-    assert overview.totals == [Pair(5, 4), Pair(2, 1), Pair(17, 6), Pair(2, 1)]
-    assert [row.name for row, _pairs in kinds.lines] == ["An", "Bình", "Cam"]
+    an, binh, cam = dashboard.rows
+    assert an.festival.summary == "15/08/2024 — Đã báo cáo kết quả"
+    assert an.festival_before.summary == "18/08/2023 — Đã tổ chức"
+    assert binh.festival.summary == "20/08/2024 — Đang chuẩn bị"
+    assert binh.festival_before is None
+    assert cam.festival is None
+    totals = dashboard.totals
+    assert totals.festivals_held == Pair(1, 1)  # Bình's is still being planned
+    assert totals.attendance == Pair(500, 400)
+    assert totals.festival_results_list == [Pair(120, 0), Pair(30, 0), Pair(0, 50), Pair(0, 40)]
+
+
+def test_the_festival_totals_agree_with_the_festival_app(people, units, province_data):
+    from festival.models import Festival
+    from festival.services import festival_totals
+
+    dashboard = unit_dashboard(people["province"], units["province"], 2024)
+    theirs = festival_totals(Festival.objects.filter(ward__path__startswith="90/", year=2024))
+    results = dict(zip(FESTIVAL_RESULTS, dashboard.totals.festival_results_list, strict=True))
+    assert theirs.attendance == dashboard.totals.attendance.now
+    assert theirs.held == dashboard.totals.festivals_held.now
+    for name, pair in results.items():
+        assert getattr(theirs, name) == pair.now
+
+
+def test_nominations_and_awards_by_form(people, units, province_data):
+    dashboard = unit_dashboard(people["province"], units["province"], 2024)
+    # Only forms nominated this year or last (the draft Bằng khen does not count), by rank.
+    assert [form.name for form in dashboard.forms] == [
+        "Giấy khen của Giám đốc Công an tỉnh",
+        "Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã",
+    ]
+    an, binh, _cam = dashboard.rows
+    assert an.nominated_by_form == [Pair(0, 1), Pair(2, 0)]
+    assert an.awarded_by_form == [Pair(0, 1), Pair(1, 0)]
+    assert binh.nominated_by_form == [Pair(0, 0), Pair(1, 0)]  # rejected, but nominated
+    assert binh.awarded_by_form == [Pair(0, 0), Pair(0, 0)]
+    assert dashboard.totals.nominated_total == Pair(3, 1)
+    assert dashboard.totals.awarded_total == Pair(1, 1)
+
+
+def test_the_ward_dashboard_has_its_festival_and_awards_by_area(people, units, province_data):
+    dashboard = ward_dashboard(people["ward_official"], units["ward"], 2024)
+    assert dashboard.festival.venue == "Nhà văn hoá An"
+    assert dashboard.festival.results["people_examined"] == 120
+    assert dashboard.festival_before.summary == "18/08/2023 — Đã tổ chức"
+    assert dashboard.totals.attendance == Pair(500, 400)
+    rows = {row.name: row for row in dashboard.rows}
+    assert rows["Khu 1"].awarded_total == Pair(1, 1)  # Nguyễn Văn Hùng lives in Khu 1
+    assert rows["Chung của phường, xã"].nominated_total == Pair(1, 0)
+    assert dashboard.totals.nominated_total == Pair(2, 1)
+
+
+def test_the_tables_of_a_unit_and_of_a_ward(people, units, province_data):
+    dashboard = unit_dashboard(people["province"], units["province"], 2024)
+    tables = figure_tables(dashboard)
+    assert [table.title for table in tables] == [
+        "Tổng quan",
+        "Mô hình theo loại",
+        "Hoạt động",
+        "Ngày hội",
+        "Đề nghị khen thưởng",
+        "Được khen thưởng",
+    ]
+    overview, kinds, activity, festival, nominated, awarded = tables
+    assert overview.labels == [
+        "Mô hình tự quản",
+        "Mới thành lập",
+        "Kết quả hoạt động",
+        "Điển hình",
+        "Được khen thưởng",
+    ]
+    assert overview.totals == [Pair(5, 4), Pair(2, 1), Pair(17, 6), Pair(2, 1), Pair(1, 1)]
+    assert [row.name for row, _cells in kinds.lines] == ["An", "Bình", "Cam"]
     assert len(activity.labels) == 7
+    an_cells = festival.lines[0][1]
+    assert an_cells[:3] == [
+        "15/08/2024 — Đã báo cáo kết quả",
+        "18/08/2023 — Đã tổ chức",
+        Pair(500, 400),
+    ]
+    assert festival.totals[:2] == ["1 đã tổ chức", "1 đã tổ chức"]
+    assert nominated.totals == [Pair(0, 1), Pair(3, 0)]
+    assert awarded.totals == [Pair(0, 1), Pair(1, 0)]
+    # A ward's festival is its own, not its areas': no festival table on its dashboard.
+    ward = ward_dashboard(people["ward_official"], units["ward"], 2024)
+    assert "festival" not in [table.key for table in figure_tables(ward)]

@@ -33,7 +33,7 @@ def test_a_district_officer_sees_the_wards_of_the_grouping(login, people, provin
     # An: 4 schemes (4 last year), 9 activity results (6).
     overview = response.context["tables"][0]
     an = next(pairs for row, pairs in overview.lines if row.name == "An")
-    assert [(pair.now, pair.before) for pair in an] == [(4, 4), (1, 1), (9, 6), (2, 1)]
+    assert [(pair.now, pair.before) for pair in an] == [(4, 4), (1, 1), (9, 6), (2, 1), (1, 1)]
     assert '4 <small class="prev">(4)</small>' in html
     assert "Chưa có số liệu" not in html
 
@@ -44,9 +44,15 @@ def test_the_province_dashboard_shows_the_grouping_of_each_ward(login, people, p
     assert response.context["show_group"] is True
     assert '<td class="small">Cụm Một</td>' in html
     totals = response.context["tables"][0].totals
-    assert [(pair.now, pair.before) for pair in totals] == [(5, 4), (2, 1), (17, 6), (2, 1)]
+    assert [(pair.now, pair.before) for pair in totals] == [
+        (5, 4),
+        (2, 1),
+        (17, 6),
+        (2, 1),
+        (1, 1),
+    ]
     # The tabs, the charts' data and the map's markers are on the page.
-    for title in ("Tổng quan", "Mô hình theo loại", "Hoạt động"):
+    for title in ("Tổng quan", "Mô hình theo loại", "Hoạt động", "Ngày hội", "Được khen thưởng"):
         assert f">{title}</button>" in html
     assert 'id="dashboard-charts"' in html
     assert 'id="scheme-markers"' in html
@@ -187,16 +193,17 @@ def test_the_unit_dashboard_takes_the_same_queries_whatever_the_number_of_wards(
     client.force_login(make_user(f"tinh.{code}", Role.STAFF, province))
     # 1 session, 2 user, 3 membership (scope), 4 the unit, 5 the wards, 6 the register's
     # version, 7 schemes by ward and kind, 8 activity by ward and type, 9 activity by day,
-    # 10 the kinds, 11 exemplars by ward and kind, 12 the membership's role for the menu.
-    with django_assert_num_queries(12):
+    # 10 the scheme kinds and award forms, 11 exemplars by ward and kind, 12 festivals with
+    # their results, 13 nominations and awards by ward and form, 14 the menu's role.
+    with django_assert_num_queries(14):
         response = client.get(unit_url(code, 2024))
     assert len(response.context["dashboard"].rows) == wards
     assert response.context["dashboard"].totals.activity_total.now == 2 * wards
     # Until the register changes, 7, 8 and 9 come from the cache; a grouping, the same.
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         response = client.get(unit_url(code, 2024))
     assert response.context["dashboard"].totals.activity_total.now == 2 * wards
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(14):
         client.get(unit_url(f"{code}-G1", 2024))
 
 
@@ -213,7 +220,8 @@ def test_the_ward_dashboard_query_budget(login, people, province_data, django_as
     client = login(people["province"])
     # 1 session, 2 user, 3 membership, 4 the ward with its grouping and province (for the
     # breadcrumbs), 5 its areas, 6 the register's version, 7 schemes by area and kind,
-    # 8 activity by area and type, 9 activity by day, 10 the kinds, 11 exemplars, 12 located
-    # schemes for the map, 13 the menu's role.
-    with django_assert_num_queries(13):
+    # 8 activity by area and type, 9 activity by day, 10 the kinds and forms, 11 exemplars,
+    # 12 its festivals, 13 nominations and awards, 14 located schemes for the map, 15 the
+    # menu's role.
+    with django_assert_num_queries(15):
         client.get(ward_url("90001", 2024))

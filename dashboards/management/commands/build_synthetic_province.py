@@ -1,22 +1,28 @@
 """A synthetic province for benchmarks: by default 150 wards in groupings of 10, 1,200
-residential areas, 20,000 schemes, 200,000 activity entries over four years and 3,000
-exemplary people, written with bulk_create. Random but repeatable (``--seed``).
+residential areas, 20,000 schemes, 200,000 activity entries over four years, 3,000 exemplary
+people, a festival a year in most wards with its side events, and 30,000 nominations of
+10,000 nominees (the approved ones in issued decisions), written with bulk_create. Random but
+repeatable (``--seed``).
 
     python manage.py build_synthetic_province [--code 99] [--wards 150] [--schemes 20000]
-        [--activities 200000]
+        [--activities 200000] [--nominations 30000]
 """
 
 import random
-import time
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
+from time import perf_counter
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from awards.models import AwardForm, Decision, DecisionStatus, Nomination, Nominee, RecipientKind
+from awards.models import Status as NominationStatus
 from documents.vietnamese import fold
+from festival.models import Festival, SideEvent, SideEventKind
+from festival.models import Status as FestivalStatus
 from wards.models import (
     Activity,
     ActivityType,
@@ -33,6 +39,29 @@ from wards.models import (
 )
 
 BATCH = 5000
+SIDE_EVENTS = (
+    (
+        SideEventKind.HEALTH_CHECK,
+        "Khám bệnh, cấp thuốc miễn phí",
+        lambda rng: {
+            "people_examined": rng.randint(50, 400),
+            "medicine_given": rng.randint(50, 400),
+        },
+    ),
+    (
+        SideEventKind.GIFTS,
+        "Tặng quà hộ nghèo",
+        lambda rng: {
+            "gifts_count": rng.randint(10, 80),
+            "gifts_value": rng.randint(10, 80) * 500_000,
+        },
+    ),
+    (
+        SideEventKind.ADMIN_SERVICES,
+        "Cấp căn cước, định danh điện tử",
+        lambda rng: {"id_cards": rng.randint(0, 200), "electronic_ids": rng.randint(0, 300)},
+    ),
+)
 SYLLABLES = [
     "An",
     "Bình",
@@ -96,6 +125,7 @@ class Command(BaseCommand):
         parser.add_argument("--schemes", type=int, default=20_000)
         parser.add_argument("--activities", type=int, default=200_000)
         parser.add_argument("--exemplars", type=int, default=3_000)
+        parser.add_argument("--nominations", type=int, default=30_000)
         parser.add_argument("--years", type=int, default=4, help="Hoạt động trong bấy nhiêu năm.")
         parser.add_argument("--seed", type=int, default=1)
 
@@ -113,13 +143,15 @@ class Command(BaseCommand):
                 "hoặc dùng cơ sở dữ liệu mới."
             )
         self.rng = random.Random(options["seed"])
-        self.started = time.perf_counter()
+        self.started = perf_counter()
         with transaction.atomic():
             wards = self.units(code, options)
             areas = self.areas(wards, options["areas_per_ward"])
             schemes = self.schemes(wards, areas, options["schemes"])
             self.activities(wards, schemes, options["activities"], options["years"])
             self.exemplars(wards, areas, options["exemplars"], options["years"])
+            self.festivals(wards, options["years"])
+            self.nominations(wards, areas, options["nominations"], options["years"])
         self.stdout.write(self.style.SUCCESS(f"Xong: tỉnh mã {code}, {len(wards)} phường."))
 
     @staticmethod
@@ -127,7 +159,7 @@ class Command(BaseCommand):
         return f"{code}{index + 1:03d}"
 
     def done(self, what: str, count: int) -> None:
-        elapsed = time.perf_counter() - self.started
+        elapsed = perf_counter() - self.started
         self.stdout.write(f"  {count:>7} {what} ({elapsed:.1f} s)")
 
     def units(self, code: str, options) -> list[AdministrativeUnit]:
@@ -290,3 +322,108 @@ class Command(BaseCommand):
             )
         Exemplar.objects.bulk_create(rows, batch_size=BATCH)
         self.done("điển hình tiên tiến", len(rows))
+
+    def festivals(self, wards, years: int) -> None:
+        """Most wards hold their festival around 19 August; this year's may not have come."""
+        today = timezone.localdate()
+        festivals = []
+        for ward in wards:
+            for year in range(today.year - years + 1, today.year + 1):
+                if self.rng.random() < 0.1:
+                    continue
+                day = date(year, 8, 19) + timedelta(days=self.rng.randint(-20, 20))
+                status = FestivalStatus.REPORTED if self.rng.random() < 0.7 else FestivalStatus.HELD
+                if day > today:
+                    status = self.rng.choice([FestivalStatus.PLANNED, FestivalStatus.READY])
+                festivals.append(
+                    Festival(
+                        ward=ward,
+                        year=year,
+                        date=day,
+                        start_time=time(7, 30),
+                        venue=f"Nhà văn hoá {ward.name}",
+                        status=status,
+                        attendance=self.rng.randint(200, 1500) if day <= today else None,
+                    )
+                )
+        Festival.objects.bulk_create(festivals, batch_size=BATCH)
+        events = [
+            SideEvent(festival=festival, kind=kind, title=title, **results(self.rng))
+            for festival in festivals
+            if festival.attendance is not None
+            for kind, title, results in SIDE_EVENTS
+        ]
+        SideEvent.objects.bulk_create(events, batch_size=BATCH)
+        self.done("ngày hội", len(festivals))
+
+    def nominations(self, wards, areas, count: int, years: int) -> None:
+        """A nominee three times on average (forms and years differ); approved ones sit in
+        issued decisions, one per ward, form and year."""
+        if not count:
+            return
+        forms = list(AwardForm.objects.all())
+        if not forms:
+            raise CommandError("Chưa có hình thức khen thưởng: chạy migrate trước.")
+        this_year = timezone.localdate().year
+        nominees = []
+        for number in range(max(1, count // 3)):
+            ward = self.rng.choice(wards)
+            collective = number % 6 == 0
+            nominees.append(
+                Nominee(
+                    ward=ward,
+                    kind=RecipientKind.COLLECTIVE if collective else RecipientKind.INDIVIDUAL,
+                    name=f"Tập thể {number + 1}" if collective else f"Nguyễn Văn {number + 1}",
+                    birth_year=None if collective else self.rng.randint(1950, 2000),
+                    area=self.rng.choice(areas[ward.pk]) if areas[ward.pk] else None,
+                )
+            )
+        Nominee.objects.bulk_create(nominees, batch_size=BATCH)
+        decisions: dict[tuple, Decision] = {}
+        rows, seen = [], set()
+        statuses = [
+            NominationStatus.SUBMITTED,
+            NominationStatus.APPROVED,
+            NominationStatus.REJECTED,
+        ]
+        while len(rows) < count:
+            nominee = self.rng.choice(nominees)
+            form = self.rng.choice([f for f in forms if f.allows(nominee.kind)])
+            year = this_year - self.rng.randint(0, years - 1)
+            if (nominee.pk, form.pk, year) in seen:
+                continue
+            seen.add((nominee.pk, form.pk, year))
+            status = self.rng.choices(statuses + [NominationStatus.DRAFT], [3, 6, 1, 1])[0]
+            decision = None
+            if status == NominationStatus.APPROVED:
+                decision = decisions.get((nominee.ward_id, form.pk, year))
+                if decision is None:
+                    decision = decisions[nominee.ward_id, form.pk, year] = Decision(
+                        unit=nominee.ward,
+                        form=form,
+                        number=len(decisions) + 1,
+                        symbol="QĐ-UBND",
+                        date=date(year, 8, 10),
+                        authority=f"{form.authority} ({nominee.ward.name})",
+                        place=nominee.ward.name,
+                        signer_name="Trần Văn Bình",
+                        signer_title="CHỦ TỊCH",
+                        status=DecisionStatus.ISSUED,
+                    )
+            rows.append(
+                Nomination(
+                    nominee=nominee,
+                    form=form,
+                    year=year,
+                    achievements="Có thành tích xuất sắc trong phong trào",
+                    proposing_unit=f"UBND {nominee.ward.name}",
+                    status=status,
+                    decision=decision,
+                )
+            )
+        Decision.objects.bulk_create(decisions.values(), batch_size=BATCH)
+        for nomination in rows:
+            if nomination.decision is not None:
+                nomination.decision_id = nomination.decision.pk
+        Nomination.objects.bulk_create(rows, batch_size=BATCH)
+        self.done("đề nghị khen thưởng", len(rows))

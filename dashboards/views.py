@@ -83,7 +83,9 @@ def _year(request) -> int:
 def _context(request, dashboard: Dashboard) -> dict:
     unit = dashboard.unit
     tables = figure_tables(dashboard)
+    chosen = request.GET.get("tab", "")
     return {
+        "tab": next((table for table in tables if table.key == chosen), tables[0]),
         "dashboard": dashboard,
         "unit": unit,
         "ancestors": _ancestors(request.user, unit),

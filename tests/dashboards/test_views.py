@@ -52,8 +52,11 @@ def test_the_province_dashboard_shows_the_grouping_of_each_ward(login, people, p
         (1, 1),
     ]
     # The tabs, the charts' data and the map's markers are on the page.
-    for title in ("Tổng quan", "Mô hình theo loại", "Hoạt động", "Ngày hội", "Được khen thưởng"):
-        assert f">{title}</button>" in html
+    # One table at a time; the others a link away, for the same year.
+    assert 'data-testid="table-overview"' in html
+    assert 'data-testid="table-kinds"' not in html
+    for key, title in [("kinds", "Mô hình theo loại"), ("festival", "Ngày hội")]:
+        assert f'href="?year=2024&amp;tab={key}#tables">{title}</a>' in html
     assert 'id="dashboard-charts"' in html
     assert 'id="scheme-markers"' in html
     charts = response.context["charts"]
@@ -61,6 +64,19 @@ def test_the_province_dashboard_shows_the_grouping_of_each_ward(login, people, p
     assert charts["before"] == "Cùng kỳ 2023"
     assert charts["kinds"]["labels"] == ["Tổ tự quản ANTT", "Tổ hòa giải", "Camera an ninh"]
     assert charts["kinds"]["now"] == [2, 1, 2]
+
+
+def test_each_table_is_a_link_away(login, people, province_data):
+    client = login(people["province"])
+    html = client.get(unit_url("90", 2024) + "&tab=festival").content.decode()
+    assert 'data-testid="table-festival"' in html
+    assert '<td class="small text-nowrap">15/08/2024 — Đã báo cáo kết quả</td>' in html
+    assert 'data-testid="table-overview"' not in html
+    html = client.get(unit_url("90", 2024) + "&tab=awarded").content.decode()
+    assert ">Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã</th>" in html
+    # An unknown table: the overview.
+    html = client.get(unit_url("90", 2024) + "&tab=<script>").content.decode()
+    assert 'data-testid="table-overview"' in html
 
 
 def test_the_ward_dashboard_has_the_residential_areas(login, people, province_data):

@@ -2,8 +2,8 @@
 wards), a grouping's (10 wards), a ward's dashboard and its ward page, measured in-process with
 django.test.Client against a synthetic province (manage.py build_synthetic_province).
 
-    /work/main/.venv/bin/python tests/bench/bench_dashboard.py \
-        [--database-url postgres://postgres@127.0.0.1:5432/dashboards_bench] [--runs 30]
+    /work/main/.venv/bin/python tests/bench/bench_dashboard.py [--runs 30]
+        [--database-url postgres://postgres@127.0.0.1:5432/dashboards_bench]
 
 The database is created, migrated and filled on the first run (about a minute), then reused.
 Each page is measured cold (the cache emptied before each request, as after any change to the

@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, TypeVar
 
 __all__ = [
@@ -127,6 +128,9 @@ def _clusters(text: str) -> list[str]:
     return clusters
 
 
+# Names are made of few distinct letters and words: caching them makes sorting a 5,000-name
+# commendation list several times faster.
+@lru_cache(maxsize=4096)
 def _cluster_weights(cluster: str) -> tuple[int, tuple[int, ...], int]:
     lower = cluster.lower()
     case = 0 if lower == cluster else 1
@@ -188,6 +192,7 @@ def sort_text(text: str | None) -> str:
     return f"{letters}000000{tones}"
 
 
+@lru_cache(maxsize=65536)
 def _word_key(word: str) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]:
     primary, secondary, _ = collation_key(word)
     return primary, secondary

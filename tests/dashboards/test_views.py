@@ -241,3 +241,13 @@ def test_the_ward_dashboard_query_budget(login, people, province_data, django_as
     # menu's role.
     with django_assert_num_queries(15):
         client.get(ward_url("90001", 2024))
+
+
+def test_a_superuser_sees_every_unit(client, units, province_data):
+    admin = make_user("sieu.quantri", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    assert client.get(unit_url("90", 2024)).status_code == 200
+    assert client.get(unit_url("91", 2024)).status_code == 200
+    response = client.get(ward_url("90001", 2024))
+    assert [a.name for a in response.context["ancestors"]] == ["Tỉnh Thử", "Cụm Một"]
+    assert client.get(reverse("dashboards:index"))["Location"] == reverse("home")

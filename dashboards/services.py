@@ -251,40 +251,48 @@ class _Builder:
         self.forms: dict[int, Column] = {}
         self.festivals: dict[int, FestivalInfo] = {}  # a ward's own, by year
 
-    def _targets(self, key):
-        row = self.rows.get(key)
-        return () if row is None else (row, self.totals)
+    def _put(self, attribute: str, row: Row, column, now, before) -> None:
+        """The figure of ``row`` for ``column`` (each grouped query has one line per row and
+        column), added to the totals."""
+        getattr(row, attribute)[column] = Pair(now or 0, before or 0)
+        _pair(getattr(self.totals, attribute), column).add(now, before)
 
     def schemes(self, grouped) -> None:
-        kinds = self.all_columns["kind"]
+        kinds, totals = self.all_columns["kind"], self.totals
         for key, kind, now, before, new_now, new_before, located, lat, lng in grouped:
-            for row in self._targets(key):
-                if now or before or new_now or new_before:
-                    _pair(row.schemes, kind).add(now, before)
-                    _pair(row.new_by_kind_id, kind).add(new_now, new_before)
-                    self.kinds.setdefault(kind, kinds[kind])
-                row.new_schemes.add(new_now, new_before)
-                row.located += located
-                row.lat_sum += lat or 0.0
-                row.lng_sum += lng or 0.0
+            row = self.rows.get(key)
+            if row is None:
+                continue
+            if now or before or new_now or new_before:
+                self._put("schemes", row, kind, now, before)
+                self._put("new_by_kind_id", row, kind, new_now, new_before)
+                self.kinds.setdefault(kind, kinds[kind])
+            for target in (row, totals):
+                target.new_schemes.add(new_now, new_before)
+                target.located += located
+                target.lat_sum += lat or 0.0
+                target.lng_sum += lng or 0.0
 
     def activity(self, grouped) -> None:
         for key, type_, now, before in grouped:
-            for row in self._targets(key):
-                _pair(row.activity, type_).add(now, before)
+            row = self.rows.get(key)
+            if row is not None:
+                self._put("activity", row, type_, now, before)
 
     def exemplars(self, grouped) -> None:
         for key, kind, now, before in grouped:
-            for row in self._targets(key):
-                _pair(row.exemplars, kind).add(now, before)
+            row = self.rows.get(key)
+            if row is not None:
+                self._put("exemplars", row, kind, now, before)
 
     def awards(self, grouped) -> None:
         forms = self.all_columns["form"]
         for key, form, nominated_now, nominated_before, awarded_now, awarded_before in grouped:
             self.forms.setdefault(form, forms[form])
-            for row in self._targets(key):
-                _pair(row.nominated, form).add(nominated_now, nominated_before)
-                _pair(row.awarded, form).add(awarded_now, awarded_before)
+            row = self.rows.get(key)
+            if row is not None:
+                self._put("nominated", row, form, nominated_now, nominated_before)
+                self._put("awarded", row, form, awarded_now, awarded_before)
 
     def festivals_of(self, grouped, own_ward: bool = False) -> None:
         """Festivals on their ward's row, or (``own_ward``) of the ward whose areas are the
@@ -301,7 +309,10 @@ class _Builder:
                 results={name: item[name] or 0 for name in FESTIVAL_RESULTS},
             )
             now = info.year == self.period.year
-            targets = (self.totals,) if own_ward else self._targets(item["ward_id"])
+            row = None if own_ward else self.rows.get(item["ward_id"])
+            if row is None and not own_ward:
+                continue
+            targets = (self.totals,) if own_ward else (row, self.totals)
             if own_ward:
                 self.festivals[info.year] = info
             for row in targets:
@@ -352,8 +363,8 @@ class _Builder:
 
 
 def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None = None):
-    """One row per ward under ``unit``, in Vietnamese order: eight queries, and three more
-    when the register has changed since its figures were last counted."""
+    """One row per ward under ``unit``, in Vietnamese order: six queries, and four more
+    when the rows have changed since their figures were last counted."""
     period = period_for(year, today)
     # 1: the wards.
     wards = scoped(user, AdministrativeUnit.objects.under(unit).wards()).select_related("parent")
@@ -371,33 +382,29 @@ def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None
     under = {"ward__path__startswith": unit.path}
     schemes = scoped(user, Scheme.objects.filter(**under))
     activities = scoped(user, Activity.objects.filter(**under))
-    # 2: the register's version; then, once per version: 3 schemes by ward and kind,
-    # 4 activity by ward and type, 5 activity by day.
-    scheme_figures, activity_figures, daily = figures.cached(
+    nominations = scoped(user, Nomination.objects.filter(nominee__ward__path__startswith=unit.path))
+    # 2: the version of the rows; then, once per version: 3 schemes by ward and kind,
+    # 4 activity by ward and type, 5 activity by day, 6 nominations by ward and form.
+    scheme_figures, activity_figures, daily, award_figures = figures.cached(
         user,
         ("unit", unit.path, period, tuple(rows)),
         lambda: (
             figures.schemes(schemes, "ward_id", period),
             figures.activity(activities, "ward_id", period),
             figures.daily_activity(activities, period),
+            figures.awards(nominations, "nominee__ward_id", period),
         ),
     )
-    # 6: the kinds and forms (in _Builder); 7: exemplary people; 8: festivals; 9: awards.
+    # 7: the kinds and forms (in _Builder); 8: exemplary people; 9: festivals.
     builder = _Builder(unit, period, rows)
     builder.schemes(scheme_figures)
     builder.activity(activity_figures)
+    builder.awards(award_figures)
     builder.exemplars(
         figures.exemplars(scoped(user, Exemplar.objects.filter(**under)), "ward_id", period)
     )
     builder.festivals_of(
         figures.festivals(scoped(user, Festival.objects.filter(**under)), "ward_id", period)
-    )
-    builder.awards(
-        figures.awards(
-            scoped(user, Nomination.objects.filter(nominee__ward__path__startswith=unit.path)),
-            "nominee__ward_id",
-            period,
-        )
     )
     dashboard = builder.dashboard(daily)
     dashboard.markers = _ward_markers(dashboard.rows)
@@ -432,8 +439,8 @@ def _ward_markers(rows: list[Row]) -> list[dict]:
 
 
 def ward_dashboard(user, ward: AdministrativeUnit, year: int, today: date | None = None):
-    """One row per residential area of ``ward`` (and one for what belongs to no area): ten
-    queries, and three more when the register has changed."""
+    """One row per residential area of ``ward`` (and one for what belongs to no area): seven
+    queries, and four more when the rows have changed."""
     period = period_for(year, today)
     # 1: the residential areas.
     areas = scoped(user, ResidentialArea.objects.filter(ward=ward))
@@ -444,31 +451,30 @@ def ward_dashboard(user, ward: AdministrativeUnit, year: int, today: date | None
     rows[None] = Row(None, _("Chung của phường, xã"))
     schemes = scoped(user, Scheme.objects.filter(ward=ward))
     activities = scoped(user, Activity.objects.filter(ward=ward))
-    # 2: the register's version; then, once per version: 3 schemes, 4 activity, 5 by day.
-    scheme_figures, activity_figures, daily = figures.cached(
+    nominations = scoped(user, Nomination.objects.filter(nominee__ward=ward))
+    # 2: the version of the rows; then, once per version: 3 schemes, 4 activity, 5 by day,
+    # 6 nominations.
+    scheme_figures, activity_figures, daily, award_figures = figures.cached(
         user,
         ("ward", ward.pk, period),
         lambda: (
             figures.schemes(schemes, "area_id", period),
             figures.activity(activities, "scheme__area_id", period),
             figures.daily_activity(activities, period),
+            figures.awards(nominations, "nominee__area_id", period),
         ),
     )
-    # 6: the kinds and forms; 7: exemplary people; 8: festivals; 9: awards; 10: map markers.
+    # 7: the kinds and forms; 8: exemplary people; 9: festivals; 10: map markers.
     builder = _Builder(ward, period, rows)
     builder.schemes(scheme_figures)
     builder.activity(activity_figures)
+    builder.awards(award_figures)
     builder.exemplars(
         figures.exemplars(scoped(user, Exemplar.objects.filter(ward=ward)), "area_id", period)
     )
     builder.festivals_of(
         figures.festivals(scoped(user, Festival.objects.filter(ward=ward)), "ward_id", period),
         own_ward=True,
-    )
-    builder.awards(
-        figures.awards(
-            scoped(user, Nomination.objects.filter(nominee__ward=ward)), "nominee__area_id", period
-        )
     )
     dashboard = builder.dashboard(daily)
     # The row for the whole ward shows only when something is recorded there.

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.conftest import make_unit, make_user
 from tests.register import make_activity, make_areas, make_scheme
@@ -207,16 +208,17 @@ def test_the_unit_dashboard_takes_the_same_queries_whatever_the_number_of_wards(
 ):
     province = build_province(code, wards)
     client.force_login(make_user(f"tinh.{code}", Role.STAFF, province))
-    # 1 session, 2 user, 3 membership (scope), 4 the unit, 5 the wards, 6 the register's
-    # version, 7 schemes by ward and kind, 8 activity by ward and type, 9 activity by day,
-    # 10 the scheme kinds and award forms, 11 exemplars by ward and kind, 12 festivals with
-    # their results, 13 nominations and awards by ward and form, 14 the menu's role.
+    # 1 session, 2 user, 3 membership (scope), 4 the unit, 5 the wards, 6 the version of the
+    # rows behind the cached figures, 7 schemes by ward and kind, 8 activity by ward and type,
+    # 9 activity by day, 10 nominations and awards by ward and form, 11 the scheme kinds and
+    # award forms, 12 exemplars by ward and kind, 13 festivals with their results, 14 the
+    # menu's role.
     with django_assert_num_queries(14):
         response = client.get(unit_url(code, 2024))
     assert len(response.context["dashboard"].rows) == wards
     assert response.context["dashboard"].totals.activity_total.now == 2 * wards
-    # Until the register changes, 7, 8 and 9 come from the cache; a grouping, the same.
-    with django_assert_num_queries(11):
+    # Until those rows change, 7 to 10 come from the cache; a grouping costs the same.
+    with django_assert_num_queries(10):
         response = client.get(unit_url(code, 2024))
     assert response.context["dashboard"].totals.activity_total.now == 2 * wards
     with django_assert_num_queries(14):
@@ -232,13 +234,51 @@ def test_a_change_to_the_register_shows_at_once(login, people, units, province_d
     assert client.get(unit_url("90", 2024)).context["dashboard"].totals.activity_total.now == 17
 
 
+def test_a_nomination_or_an_issued_decision_shows_at_once(login, people, units, province_data):
+    from awards.models import AwardForm, Decision, DecisionStatus, Nomination, Nominee
+
+    client = login(people["province"])
+
+    def totals():
+        dashboard = client.get(unit_url("90", 2024)).context["dashboard"]
+        return dashboard.totals.nominated_total.now, dashboard.totals.awarded_total.now
+
+    assert totals() == (3, 1)
+    form = AwardForm.objects.get(code="GKUBP")
+    decision = Decision.objects.create(
+        unit=units["sibling"],
+        form=form,
+        number=7,
+        symbol="QĐ-UBND",
+        date=date(2024, 8, 20),
+        authority="Ủy ban nhân dân phường Bình",
+        place="Bình",
+        signer_name="Lê Văn Bình",
+        signer_title="CHỦ TỊCH",
+    )
+    Nomination.objects.create(
+        nominee=Nominee.objects.create(ward=units["sibling"], name="Đỗ Thị Hoa"),
+        form=form,
+        year=2024,
+        achievements="Tích cực",
+        proposing_unit="UBND phường Bình",
+        status="approved",
+        decision=decision,
+    )
+    assert totals() == (4, 1)
+    Decision.objects.filter(pk=decision.pk).update(
+        status=DecisionStatus.ISSUED, issued_at=timezone.now()
+    )
+    assert totals() == (4, 2)
+
+
 def test_the_ward_dashboard_query_budget(login, people, province_data, django_assert_num_queries):
     client = login(people["province"])
     # 1 session, 2 user, 3 membership, 4 the ward with its grouping and province (for the
-    # breadcrumbs), 5 its areas, 6 the register's version, 7 schemes by area and kind,
-    # 8 activity by area and type, 9 activity by day, 10 the kinds and forms, 11 exemplars,
-    # 12 its festivals, 13 nominations and awards, 14 located schemes for the map, 15 the
-    # menu's role.
+    # breadcrumbs), 5 its areas, 6 the version of the rows, 7 schemes by area and kind,
+    # 8 activity by area and type, 9 activity by day, 10 nominations and awards, 11 the kinds
+    # and forms, 12 exemplars, 13 its festivals, 14 located schemes for the map, 15 the menu's
+    # role.
     with django_assert_num_queries(15):
         client.get(ward_url("90001", 2024))
 

@@ -7,6 +7,7 @@ wards costs the same number of queries as a grouping of three. Every queryset go
 ``scoped``.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
@@ -63,7 +64,7 @@ def year_choices(today: date | None = None) -> list[int]:
 # --------------------------------------------------------------------------- figures
 
 
-@dataclass
+@dataclass(slots=True)
 class Pair:
     """A figure this period and the same period last year."""
 
@@ -82,6 +83,10 @@ class Pair:
         return self.now - self.before
 
 
+# A figure absent from a row, shared: templates and reports only read it.
+_ZERO = Pair()
+
+
 def _total(pairs) -> Pair:
     return sum(pairs, Pair())
 
@@ -93,7 +98,7 @@ def _pair(mapping: dict, key) -> Pair:
     return pair
 
 
-@dataclass
+@dataclass(slots=True)
 class Column:
     """A scheme kind or an award form, as a column of the tables."""
 
@@ -103,7 +108,7 @@ class Column:
     position: int
 
 
-@dataclass
+@dataclass(slots=True)
 class FestivalInfo:
     """A ward's festival of one year, with its side events' results added up."""
 
@@ -134,7 +139,7 @@ class FestivalInfo:
         return f"{short_date(self.date)} — {self.status_label}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One ward (of a unit) or one residential area (of a ward), or the totals."""
 
@@ -158,33 +163,47 @@ class Row:
     located: int = 0
     lat_sum: float = 0.0
     lng_sum: float = 0.0
-    # Filled by finish(): the dictionaries as lists in column order, and their totals.
-    by_kind: list[Pair] = field(default_factory=list)
-    new_by_kind: list[Pair] = field(default_factory=list)
-    by_type: list[Pair] = field(default_factory=list)
-    nominated_by_form: list[Pair] = field(default_factory=list)
-    awarded_by_form: list[Pair] = field(default_factory=list)
+    # Filled by finish(): the dashboard's columns (kinds, activity types, forms), and totals.
+    columns: tuple = ((), (), ())
     schemes_total: Pair = field(default_factory=Pair)
     activity_total: Pair = field(default_factory=Pair)
     exemplars_total: Pair = field(default_factory=Pair)
     nominated_total: Pair = field(default_factory=Pair)
     awarded_total: Pair = field(default_factory=Pair)
 
-    def finish(self, kinds: list[Column], types: list[str], forms: list[Column]) -> None:
-        self.by_kind = [self.schemes.get(kind.id, Pair()) for kind in kinds]
-        self.new_by_kind = [self.new_by_kind_id.get(kind.id, Pair()) for kind in kinds]
-        self.by_type = [self.activity.get(value, Pair()) for value in types]
-        self.nominated_by_form = [self.nominated.get(form.id, Pair()) for form in forms]
-        self.awarded_by_form = [self.awarded.get(form.id, Pair()) for form in forms]
+    def finish(self, columns: tuple) -> None:
+        self.columns = columns
         self.schemes_total = _total(self.schemes.values())
         self.activity_total = _total(self.activity.values())
         self.exemplars_total = _total(self.exemplars.values())
         self.nominated_total = _total(self.nominated.values())
         self.awarded_total = _total(self.awarded.values())
 
+    # The dictionaries as lists in column order, built when a table or a report asks (a
+    # province's page shows one table of six).
+    @property
+    def by_kind(self) -> list[Pair]:
+        return [self.schemes.get(kind.id, _ZERO) for kind in self.columns[0]]
+
+    @property
+    def new_by_kind(self) -> list[Pair]:
+        return [self.new_by_kind_id.get(kind.id, _ZERO) for kind in self.columns[0]]
+
+    @property
+    def by_type(self) -> list[Pair]:
+        return [self.activity.get(value, _ZERO) for value in self.columns[1]]
+
+    @property
+    def nominated_by_form(self) -> list[Pair]:
+        return [self.nominated.get(form.id, _ZERO) for form in self.columns[2]]
+
+    @property
+    def awarded_by_form(self) -> list[Pair]:
+        return [self.awarded.get(form.id, _ZERO) for form in self.columns[2]]
+
     @property
     def festival_results_list(self) -> list[Pair]:
-        return [self.festival_results.get(name, Pair()) for name in FESTIVAL_RESULTS]
+        return [self.festival_results.get(name, _ZERO) for name in FESTIVAL_RESULTS]
 
     @property
     def centre(self) -> tuple[float, float] | None:
@@ -207,7 +226,7 @@ class Row:
         ) or bool(self.festival)
 
 
-@dataclass
+@dataclass(slots=True)
 class Dashboard:
     unit: AdministrativeUnit
     period: Period
@@ -346,8 +365,9 @@ class _Builder:
         types = [(value, str(label)) for value, label in ActivityType.choices]
         type_values = [value for value, _label in types]
         rows = list(self.rows.values())
+        columns = (kinds, type_values, forms)
         for row in [*rows, self.totals]:
-            row.finish(kinds, type_values, forms)
+            row.finish(columns)
         return Dashboard(
             unit=self.unit,
             period=self.period,
@@ -509,7 +529,7 @@ def _scheme_markers(schemes, ward, period: Period) -> list[dict]:
 # --------------------------------------------------------------------------- tables
 
 
-@dataclass
+@dataclass(slots=True)
 class FigureTable:
     """A table of a dashboard (a tab on the page, a sheet in the workbook): a column per
     label, a line per row with its cells (a Pair, or a text), and the totals."""
@@ -517,8 +537,19 @@ class FigureTable:
     key: str
     title: str
     labels: list[str]
-    lines: list[tuple[Row, list]]
-    totals: list
+    rows: list[Row]
+    totals_row: Row
+    cells: Callable[[Row], list]
+    total_cells: Callable[[Row], list]
+
+    @property
+    def lines(self) -> list[tuple[Row, list]]:
+        """Each row with its cells, worked out only for the table shown or printed."""
+        return [(row, self.cells(row)) for row in self.rows]
+
+    @property
+    def totals(self) -> list:
+        return self.total_cells(self.totals_row)
 
 
 def festival_result_labels() -> list[str]:
@@ -607,12 +638,6 @@ def figure_tables(dashboard: Dashboard) -> list[FigureTable]:
         ),
     ]
     return [
-        FigureTable(
-            key,
-            title,
-            labels,
-            [(row, cells(row)) for row in dashboard.rows],
-            totals(dashboard.totals),
-        )
+        FigureTable(key, title, labels, dashboard.rows, dashboard.totals, cells, totals)
         for key, title, labels, cells, totals in specs
     ]

@@ -383,7 +383,7 @@ class _Builder:
 
 
 def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None = None):
-    """One row per ward under ``unit``, in Vietnamese order: six queries, and four more
+    """One row per ward under ``unit``, in Vietnamese order: five queries, and four more
     when the rows have changed since their figures were last counted."""
     period = period_for(year, today)
     # 1: the wards.
@@ -399,36 +399,64 @@ def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None
         )
         for ward in sorted(wards, key=lambda ward: natural_key(ward.name))
     }
-    under = {"ward__path__startswith": unit.path}
-    schemes = scoped(user, Scheme.objects.filter(**under))
-    activities = scoped(user, Activity.objects.filter(**under))
-    nominations = scoped(user, Nomination.objects.filter(nominee__ward__path__startswith=unit.path))
-    # 2: the version of the rows; then, once per version: 3 schemes by ward and kind,
-    # 4 activity by ward and type, 5 activity by day, 6 nominations by ward and form.
+    # 2 to 9 (_build).
+    dashboard, _schemes = _build(
+        user,
+        _Builder(unit, period, rows),
+        _Grouping(
+            rows={"ward__path__startswith": unit.path},
+            nominees={"nominee__ward__path__startswith": unit.path},
+            by="ward_id",
+            activity_by="ward_id",
+            nominee_by="nominee__ward_id",
+        ),
+        ("unit", unit.path, period, tuple(rows)),
+    )
+    dashboard.markers = _ward_markers(dashboard.rows)
+    return dashboard
+
+
+@dataclass(slots=True)
+class _Grouping:
+    """Which rows a dashboard counts (lookups) and how it groups them (fields)."""
+
+    rows: dict  # schemes, activity, exemplary people, festivals
+    nominees: dict  # nominations
+    by: str
+    activity_by: str
+    nominee_by: str
+    own_ward: bool = False  # the festivals are the ward's own, not its rows'
+
+
+def _build(user, builder: "_Builder", grouping: _Grouping, cache_key: tuple):
+    """The figures of a dashboard in eight queries: 2 the version of the rows behind the
+    cached figures; then, once per version, 3 schemes, 4 activity, 5 activity by day and
+    6 nominations, each grouped by row; 7 the kinds and forms (in _Builder), 8 exemplary
+    people, 9 festivals. Returns the dashboard and the schemes counted."""
+    period = builder.period
+    schemes = scoped(user, Scheme.objects.filter(**grouping.rows))
+    activities = scoped(user, Activity.objects.filter(**grouping.rows))
+    nominations = scoped(user, Nomination.objects.filter(**grouping.nominees))
     scheme_figures, activity_figures, daily, award_figures = figures.cached(
         user,
-        ("unit", unit.path, period, tuple(rows)),
+        cache_key,
         lambda: (
-            figures.schemes(schemes, "ward_id", period),
-            figures.activity(activities, "ward_id", period),
+            figures.schemes(schemes, grouping.by, period),
+            figures.activity(activities, grouping.activity_by, period),
             figures.daily_activity(activities, period),
-            figures.awards(nominations, "nominee__ward_id", period),
+            figures.awards(nominations, grouping.nominee_by, period),
         ),
     )
-    # 7: the kinds and forms (in _Builder); 8: exemplary people; 9: festivals.
-    builder = _Builder(unit, period, rows)
     builder.schemes(scheme_figures)
     builder.activity(activity_figures)
     builder.awards(award_figures)
-    builder.exemplars(
-        figures.exemplars(scoped(user, Exemplar.objects.filter(**under)), "ward_id", period)
-    )
+    exemplars = scoped(user, Exemplar.objects.filter(**grouping.rows))
+    builder.exemplars(figures.exemplars(exemplars, grouping.by, period))
+    festivals = scoped(user, Festival.objects.filter(**grouping.rows))
     builder.festivals_of(
-        figures.festivals(scoped(user, Festival.objects.filter(**under)), "ward_id", period)
+        figures.festivals(festivals, "ward_id", period), own_ward=grouping.own_ward
     )
-    dashboard = builder.dashboard(daily)
-    dashboard.markers = _ward_markers(dashboard.rows)
-    return dashboard
+    return builder.dashboard(daily), schemes
 
 
 def _ward_dashboard_url():
@@ -459,7 +487,7 @@ def _ward_markers(rows: list[Row]) -> list[dict]:
 
 
 def ward_dashboard(user, ward: AdministrativeUnit, year: int, today: date | None = None):
-    """One row per residential area of ``ward`` (and one for what belongs to no area): seven
+    """One row per residential area of ``ward`` (and one for what belongs to no area): six
     queries, and four more when the rows have changed."""
     period = period_for(year, today)
     # 1: the residential areas.
@@ -469,34 +497,20 @@ def ward_dashboard(user, ward: AdministrativeUnit, year: int, today: date | None
         for area in sorted(areas, key=lambda area: natural_key(area.name))
     }
     rows[None] = Row(None, _("Chung của phường, xã"))
-    schemes = scoped(user, Scheme.objects.filter(ward=ward))
-    activities = scoped(user, Activity.objects.filter(ward=ward))
-    nominations = scoped(user, Nomination.objects.filter(nominee__ward=ward))
-    # 2: the version of the rows; then, once per version: 3 schemes, 4 activity, 5 by day,
-    # 6 nominations.
-    scheme_figures, activity_figures, daily, award_figures = figures.cached(
+    # 2 to 9 (_build); 10: located schemes for the map.
+    dashboard, schemes = _build(
         user,
-        ("ward", ward.pk, period),
-        lambda: (
-            figures.schemes(schemes, "area_id", period),
-            figures.activity(activities, "scheme__area_id", period),
-            figures.daily_activity(activities, period),
-            figures.awards(nominations, "nominee__area_id", period),
+        _Builder(ward, period, rows),
+        _Grouping(
+            rows={"ward": ward},
+            nominees={"nominee__ward": ward},
+            by="area_id",
+            activity_by="scheme__area_id",
+            nominee_by="nominee__area_id",
+            own_ward=True,
         ),
+        ("ward", ward.pk, period),
     )
-    # 7: the kinds and forms; 8: exemplary people; 9: festivals; 10: map markers.
-    builder = _Builder(ward, period, rows)
-    builder.schemes(scheme_figures)
-    builder.activity(activity_figures)
-    builder.awards(award_figures)
-    builder.exemplars(
-        figures.exemplars(scoped(user, Exemplar.objects.filter(ward=ward)), "area_id", period)
-    )
-    builder.festivals_of(
-        figures.festivals(scoped(user, Festival.objects.filter(ward=ward)), "ward_id", period),
-        own_ward=True,
-    )
-    dashboard = builder.dashboard(daily)
     # The row for the whole ward shows only when something is recorded there.
     common = rows[None]
     if not (common.has_data or common.schemes_total.before or common.activity_total.before):

@@ -1,3 +1,4 @@
+from wards.models import Role
 from wards.scoping import ROLE_PERMISSIONS, Perm, user_scope
 
 
@@ -12,6 +13,7 @@ def membership(request):
         else "",
         "scope_unit": scope.unit,
         "scope_role": scope.role,
+        "scope_role_label": Role(scope.role).label if scope.role else "",
         "scope_perms": ROLE_PERMISSIONS.get(scope.role, frozenset()),
         "Perm": Perm,
     }

@@ -198,10 +198,9 @@ def test_index_lists_in_a_fixed_number_of_queries(
         make_nomination(forms["GKUBP"], nominee=make_nominee(f"Người {index}"))
     client = login(people["province"])
     client.get(reverse("awards:index"))  # warm the session
-    # 1 session, 2 user, 3 membership (scope), 4 count for the paginator, 5 the membership
-    # again (the menu shows the role), 6 the page of nominations with nominee, ward, form and
-    # decision joined.
-    with django_assert_num_queries(6):
+    # 1 session, 2 user, 3 membership (scope, also the menu's role), 4 count for the
+    # paginator, 5 the page of nominations with nominee, ward, form and decision joined.
+    with django_assert_num_queries(5):
         response = client.get(reverse("awards:index"))
     assert response.content.decode().count("Người ") == 12
 

@@ -211,17 +211,16 @@ def test_the_unit_dashboard_takes_the_same_queries_whatever_the_number_of_wards(
     # 1 session, 2 user, 3 membership (scope), 4 the unit, 5 the wards, 6 the version of the
     # rows behind the cached figures, 7 schemes by ward and kind, 8 activity by ward and type,
     # 9 activity by day, 10 nominations and awards by ward and form, 11 the scheme kinds and
-    # award forms, 12 exemplars by ward and kind, 13 festivals with their results, 14 the
-    # menu's role.
-    with django_assert_num_queries(14):
+    # award forms, 12 exemplars by ward and kind, 13 festivals with their results.
+    with django_assert_num_queries(13):
         response = client.get(unit_url(code, 2024))
     assert len(response.context["dashboard"].rows) == wards
     assert response.context["dashboard"].totals.activity_total.now == 2 * wards
     # Until those rows change, 7 to 10 come from the cache; a grouping costs the same.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         response = client.get(unit_url(code, 2024))
     assert response.context["dashboard"].totals.activity_total.now == 2 * wards
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         client.get(unit_url(f"{code}-G1", 2024))
 
 
@@ -277,9 +276,8 @@ def test_the_ward_dashboard_query_budget(login, people, province_data, django_as
     # 1 session, 2 user, 3 membership, 4 the ward with its grouping and province (for the
     # breadcrumbs), 5 its areas, 6 the version of the rows, 7 schemes by area and kind,
     # 8 activity by area and type, 9 activity by day, 10 nominations and awards, 11 the kinds
-    # and forms, 12 exemplars, 13 its festivals, 14 located schemes for the map, 15 the menu's
-    # role.
-    with django_assert_num_queries(15):
+    # and forms, 12 exemplars, 13 its festivals, 14 located schemes for the map.
+    with django_assert_num_queries(14):
         client.get(ward_url("90001", 2024))
 
 

@@ -179,9 +179,9 @@ def test_the_list_shows_only_the_users_jobs(login, people, units, areas, django_
     theirs = request_document(people["organiser"], "wards.profile", units["ward"], "pdf")
     Job.objects.filter(pk=mine[0].pk).update(status=JobStatus.QUEUED)
     client = login(people["ward_official"])
-    # session, user, membership with unit (scope), count of jobs, the page of jobs,
-    # membership for the role in the menu (base.html)
-    with django_assert_num_queries(6):
+    # session, user, membership with unit (scope and the menu's role), count of jobs, the page
+    # of jobs
+    with django_assert_num_queries(5):
         response = client.get(reverse("documents:list"))
     page = response.content.decode()
     assert page.count('data-job="') == 3

@@ -389,10 +389,10 @@ def test_the_list_filters_and_counts_queries(
     )
     client = login(people["province"])
     client.get(reverse("festival:list"))  # warm the session
-    with django_assert_num_queries(9):
-        # 1 session, 2 user, 3 membership (scope), 4 years for the filter, 5 paginator count,
-        # 6-7 the totals (festivals, side events), 8 membership again (role in the base
-        # template's menu), 9 the page of festivals with their sums.
+    with django_assert_num_queries(8):
+        # 1 session, 2 user, 3 membership (scope and the menu's role), 4 years for the filter,
+        # 5 paginator count, 6-7 the totals (festivals, side events), 8 the page of festivals
+        # with their sums.
         page = client.get(reverse("festival:list"), {"year": festival.year})
     assert page.status_code == 200
     assert page.context["totals"].people_examined == 40

@@ -62,10 +62,10 @@ def test_the_list_takes_a_fixed_number_of_queries(
 ):
     for n in range(40):
         make_scheme(units["ward"], kinds["camera"], f"Camera {n}", area=areas["Khu 1"])
-    # 1 session, 2 user, 3 membership (scope), 4 the kind in the filter, 5 count for the
-    # pager, 6 membership again (the base template's role line), 7 kinds and 8 areas for the
-    # filter's choices, 9 the page's schemes with kind, area and ward
-    with django_assert_num_queries(9):
+    # 1 session, 2 user, 3 membership (scope and the menu's role), 4 the kind in the filter,
+    # 5 count for the pager, 6 kinds and 7 areas for the filter's choices, 8 the page's
+    # schemes with kind, area and ward
+    with django_assert_num_queries(8):
         response = official.get(reverse("wards:scheme_list"), {"kind": "camera"})
     assert response.status_code == 200
 

@@ -55,6 +55,7 @@ from awards.models import (
 from documents.vietnamese import natural_key, person_name_key
 from wards.models import AdministrativeUnit
 from wards.scoping import Perm, has_perm, user_scope
+from wards.signals import rows_changed
 
 
 class Refused(PermissionDenied):
@@ -182,6 +183,7 @@ def _move(nomination: Nomination, from_states: Iterable[str], **changes) -> None
         raise ValidationError(_("Đề nghị này đã được xử lý; tải lại trang để xem trạng thái."))
     for field, value in changes.items():
         setattr(nomination, field, value)
+    rows_changed.send(Nomination, ward_ids=[nomination.nominee.ward_id])
 
 
 def submit(user, nomination: Nomination) -> None:
@@ -319,6 +321,9 @@ def issue(user, decision: Decision) -> Decision:
         assign_certificates(locked)
         Decision.objects.filter(pk=locked.pk).update(
             status=DecisionStatus.ISSUED, issued_at=timezone.now(), issued_by=user
+        )
+        rows_changed.send(
+            Nomination, ward_ids=locked.nominations.values_list("nominee__ward_id", flat=True)
         )
     locked.refresh_from_db()
     return locked

@@ -9,6 +9,7 @@ embedded Celery broker in ``var/``, so a fresh machine needs no servers.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -282,7 +283,9 @@ if AWARDS_REWARD_ROUNDING < 1:
 # Verification page: lookups allowed per client address in the window (seconds).
 AWARDS_VERIFY_LIMIT = env_int("AWARDS_VERIFY_LIMIT", 30)
 AWARDS_VERIFY_WINDOW = env_int("AWARDS_VERIFY_WINDOW", 60)
-# dashboards: figures across wards. The grouped counts of schemes and activity are cached
-# per version of the register (its latest change), so this is only a safety net for rows
-# written without history (bulk loads).
-DASHBOARDS_CACHE_SECONDS = env_int("DASHBOARDS_CACHE_SECONDS", 600)
+# dashboards: the wards' running totals of activity and nominations follow every change;
+# each night they are recounted from the rows, and any difference found is logged.
+CELERY_BEAT_SCHEDULE["dashboards-rebuild-summaries"] = {
+    "task": "dashboards.rebuild_summaries",
+    "schedule": crontab(hour=2, minute=30),
+}

@@ -1,25 +1,24 @@
 """The grouped queries behind the dashboards: one query per kind of figure, grouped by ward (or
 by residential area) with conditional aggregates for this period and the same period last
-year, whatever the number of wards. Each returns plain tuples, so the heavy ones can be cached.
+year, whatever the number of wards. Each returns plain tuples. A unit's dashboard reads
+activity and nominations from the running totals of dashboards/models.py; a ward's, grouped
+by residential area, from the rows.
 
 Callers pass querysets already narrowed by ``wards.scoping.scoped``.
 """
 
-import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Count, F, FloatField, Max, Q, Sum, Value
-from django.db.models.functions import Cast
+from django.db import connections
+from django.db.models import Count, F, FloatField, Q, Sum, Value
+from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext as _
 
-from awards.models import AwardForm, Decision, DecisionStatus, Nomination
+from awards.models import AwardForm, DecisionStatus
 from awards.models import Status as NominationStatus
 from documents.vietnamese import short_date
-from wards.models import Activity, Scheme, SchemeKind, SchemeStatus
-from wards.scoping import user_scope
+from wards.models import SchemeKind, SchemeStatus
 
 # The festival's results a dashboard adds up (columns of its side events).
 FESTIVAL_RESULTS = ("people_examined", "gifts_count", "id_cards", "electronic_ids")
@@ -32,10 +31,18 @@ class Period:
     year: int
     start: date
     end: date
+    # It ends today: nothing later is recorded (the register refuses dates after today).
+    ends_today: bool = False
 
     @property
     def is_full_year(self) -> bool:
         return self.end == date(self.year, 12, 31)
+
+    @property
+    def is_whole(self) -> bool:
+        """Everything of its year recorded so far falls in it: the yearly and monthly running
+        totals count it without the rows themselves."""
+        return self.ends_today or self.is_full_year
 
     @property
     def previous(self) -> "Period":
@@ -180,46 +187,176 @@ def awards(queryset, key: str, period: Period) -> list[tuple]:
     )
 
 
-# --------------------------------------------------------------------------- the cache
+# --------------------------------------------------------------------------- running totals
+# A unit's dashboard reads activity and nominations from the totals of dashboards/models.py
+# (kept per ward and month, per ward and year) instead of adding up every row.
 
 
-def version() -> str:
-    """One query: the latest change to the rows behind the cached figures. Schemes and
-    activity keep their history on every path that writes them (forms, the admin, the Excel
-    import); a nomination's ``updated_at`` moves with each change of status; a decision's
-    ``issued_at`` is set when it is issued, after which its nominations are locked. A count
-    beside each catches deletions."""
-    parts = [
-        model.history.model.objects.order_by()
-        .annotate(table=Value(model._meta.model_name))
-        .values("table")
-        .annotate(count=Max("history_id"), last=Max("history_date"))
-        .values_list("table", "count", "last")
-        for model in (Activity, Scheme)
-    ]
-    parts += [
-        model.objects.order_by()
-        .annotate(table=Value(model._meta.model_name))
-        .values("table")
-        .annotate(count=Count("pk"), last=Max(field))
-        .values_list("table", "count", "last")
-        for model, field in ((Nomination, "updated_at"), (Decision, "issued_at"))
-    ]
-    return "|".join(
-        sorted(f"{table}:{count}@{last}" for table, count, last in parts[0].union(*parts[1:]))
+def fetch(queryset) -> list[tuple]:
+    """The rows of a grouped ``values_list`` queryset as the database sends them, without
+    Django's conversion of each value (a province's dashboard reads some 5,000 rows: the
+    conversion cost as much as the queries). Only for numbers: a date would come back as
+    text from SQLite."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _living() -> Q:
+    """Schemes that exist on some day (dashboards.summaries.scheme_years is not None)."""
+    dated_end = Q(status_changed_on__isnull=False) & (
+        Q(established_on__isnull=True) | Q(status_changed_on__gt=F("established_on"))
+    )
+    return ~Q(status=SchemeStatus.DISSOLVED) | dated_end
+
+
+# No row has this year: a figure the yearly totals leave to the rows.
+_NO_YEAR = Q(year=0)
+# No row matches (a primary key is never null): a figure the rows leave to the totals.
+_NOTHING = Q(pk__isnull=True)
+
+
+def scheme_totals(totals, rows, key: str, period: Period) -> list[tuple]:
+    """As :func:`schemes`, in one query. A whole period (a full year, or this year up to
+    today) is counted from the yearly changes (SchemeYear) up to its year. A period ending
+    on another day (this year's "same period last year") from the changes up to the year
+    before, and the schemes themselves founded or dissolved within it. A (key, kind) may
+    come twice, once from each part."""
+    previous = period.previous
+    # The last year of changes counted for each period.
+    upto_now = period.year if period.is_whole else period.year - 1
+    upto_before = previous.year if previous.is_whole else previous.year - 1
+    now = Q(year__lte=upto_now)
+    changes = (
+        totals.filter(year__lte=upto_now)
+        .values(key, "kind_id")
+        .annotate(
+            now=Sum("change", filter=now),
+            before=Sum("change", filter=Q(year__lte=upto_before)),
+            new_now=Sum("founded", filter=Q(year=period.year) if period.is_whole else _NO_YEAR),
+            new_before=Sum(
+                "founded", filter=Q(year=previous.year) if previous.is_whole else _NO_YEAR
+            ),
+            located=Sum("located", filter=now),
+            lat=Sum("latitude_sum", filter=now),
+            lng=Sum("longitude_sum", filter=now),
+        )
+        .order_by()
+        .values_list(
+            key, "kind_id", "now", "before", "new_now", "new_before", "located", "lat", "lng"
+        )
+    )
+    partial = [item for item in (period, previous) if not item.is_whole]
+    if not partial:
+        return fetch(changes)
+    living, located = _living(), Q(latitude__isnull=False, longitude__isnull=False)
+    dissolved = Q(status=SchemeStatus.DISSOLVED)
+
+    def within(item: Period, field: str) -> Q:
+        return Q(**{f"{field}__range": (item.start, item.end)}) if item in partial else _NOTHING
+
+    def net(item: Period, only: Q | None = None, field=None):
+        opened = living & within(item, "established_on") & (only or Q())
+        closed = living & dissolved & within(item, "status_changed_on") & (only or Q())
+        if field is None:
+            return Count("pk", filter=opened) - Count("pk", filter=closed)
+        value = Cast(field, FloatField())
+        return Coalesce(Sum(value, filter=opened), 0.0) - Coalesce(Sum(value, filter=closed), 0.0)
+
+    window = Q()
+    for item in partial:
+        window |= within(item, "established_on") | (dissolved & within(item, "status_changed_on"))
+    moves = (
+        rows.filter(window)
+        .values(key, "kind_id")
+        .annotate(
+            now=net(period),
+            before=net(previous),
+            new_now=Count("pk", filter=within(period, "established_on")),
+            new_before=Count("pk", filter=within(previous, "established_on")),
+            located=net(period, located),
+            lat=net(period, located, "latitude"),
+            lng=net(period, located, "longitude"),
+        )
+        .order_by()
+        .values_list(
+            key, "kind_id", "now", "before", "new_now", "new_before", "located", "lat", "lng"
+        )
+    )
+    return fetch(changes.union(moves, all=True))
+
+
+def month_cut(period: Period) -> date:
+    """The first day after the months the monthly totals count for ``period``: all of its
+    months when it is whole, else those before its last (begun) month, which the activity
+    rows count."""
+    if period.is_whole:
+        following = period.end.replace(day=28) + timedelta(days=4)
+        return following.replace(day=1)
+    return period.end.replace(day=1)
+
+
+def activity_totals(totals, rows, key: str, period: Period) -> list[tuple]:
+    """As :func:`activity`, in one query: from the monthly totals (ActivityMonth), and for a
+    period ending within a month not whole (this year's "same period last year") from the
+    activity rows of that month. A (key, type) may come twice, once from each part."""
+    previous = period.previous
+    now_cut, before_cut = month_cut(period), month_cut(previous)
+    whole = (
+        totals.filter(month__gte=previous.start, month__lt=now_cut)
+        .values(key, "type")
+        .annotate(
+            now=Sum("total", filter=Q(month__gte=period.start)),
+            before=Sum("total", filter=Q(month__lt=before_cut)),
+        )
+        .order_by()
+        .values_list(key, "type", "now", "before")
+    )
+    begun = Q()
+    for item, cut in ((period, now_cut), (previous, before_cut)):
+        if cut <= item.end:
+            begun |= Q(date__gte=cut, date__lte=item.end)
+    if not begun:
+        return fetch(whole)
+    month_begun = (
+        rows.filter(begun)
+        .values(key, "type")
+        .annotate(
+            now=Sum("count", filter=Q(date__gte=period.start)),
+            before=Sum("count", filter=Q(date__lte=previous.end)),
+        )
+        .order_by()
+        .values_list(key, "type", "now", "before")
+    )
+    return fetch(whole.union(month_begun, all=True))
+
+
+def monthly_activity(totals, period: Period) -> list[tuple]:
+    """Activity per month (its first day), this year and all of last year."""
+    return list(
+        totals.filter(month__gte=period.previous.start, month__lte=period.end)
+        .values("month")
+        .annotate(sum=Sum("total"))
+        .order_by()
+        .values_list("month", "sum")
     )
 
 
-def cached(user, parts: tuple, compute):
-    """``compute()`` (the grouped figures of schemes, activity and nominations), kept in the
-    cache under ``parts`` and the rows' :func:`version`: the four heaviest queries of a
-    dashboard (some 110 ms for a province of 200,000 activity entries and 30,000 nominations)
-    run once per change."""
-    scope = user_scope(user).unit
-    raw = repr((scope.path if scope else "*", *parts, version()))
-    key = "dashboards:figures:" + hashlib.sha256(raw.encode()).hexdigest()
-    figures = cache.get(key)
-    if figures is None:
-        figures = compute()
-        cache.set(key, figures, settings.DASHBOARDS_CACHE_SECONDS)
-    return figures
+def award_totals(totals, key: str, period: Period) -> list[tuple]:
+    """As :func:`awards`, from the yearly ``totals`` (NominationYear)."""
+    now, before = Q(year=period.year), Q(year=period.year - 1)
+    return fetch(
+        totals.filter(year__in=[period.year, period.year - 1])
+        .values(key, "form_id")
+        .annotate(
+            nominated_now=Sum("nominated", filter=now),
+            nominated_before=Sum("nominated", filter=before),
+            awarded_now=Sum("awarded", filter=now),
+            awarded_before=Sum("awarded", filter=before),
+        )
+        .order_by()
+        .values_list(
+            key, "form_id", "nominated_now", "nominated_before", "awarded_now", "awarded_before"
+        )
+    )

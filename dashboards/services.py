@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from awards.models import Nomination
 from dashboards import figures
 from dashboards.figures import FESTIVAL_RESULTS, Period
+from dashboards.models import ActivityMonth, NominationYear, SchemeYear
 from documents.vietnamese import natural_key, short_date
 from festival.models import Festival
 from festival.models import Status as FestivalStatus
@@ -43,7 +44,8 @@ MAP_LIMIT = 2000
 
 def period_for(year: int, today: date | None = None) -> Period:
     today = today or timezone.localdate()
-    return Period(year, date(year, 1, 1), min(date(year, 12, 31), today))
+    end = min(date(year, 12, 31), today)
+    return Period(year, date(year, 1, 1), end, ends_today=end == today)
 
 
 def parse_year(value, today: date | None = None) -> int | None:
@@ -270,48 +272,60 @@ class _Builder:
         self.forms: dict[int, Column] = {}
         self.festivals: dict[int, FestivalInfo] = {}  # a ward's own, by year
 
-    def _put(self, attribute: str, row: Row, column, now, before) -> None:
-        """The figure of ``row`` for ``column`` (each grouped query has one line per row and
-        column), added to the totals."""
-        getattr(row, attribute)[column] = Pair(now or 0, before or 0)
-        _pair(getattr(self.totals, attribute), column).add(now, before)
+    def _add(self, attribute: str, row: Row, column, now, before) -> None:
+        """Add a figure of ``row`` for ``column`` (a grouped query's line) to the row and to
+        the totals. Added, not set: a figure may come in two parts (whole months and the
+        month begun)."""
+        now, before = now or 0, before or 0
+        for mapping in (getattr(row, attribute), getattr(self.totals, attribute)):
+            pair = mapping.get(column)
+            if pair is None:
+                mapping[column] = Pair(now, before)
+            else:
+                pair.now += now
+                pair.before += before
 
     def schemes(self, grouped) -> None:
-        kinds, totals = self.all_columns["kind"], self.totals
+        kinds, totals, rows, add = self.all_columns["kind"], self.totals, self.rows, self._add
         for key, kind, now, before, new_now, new_before, located, lat, lng in grouped:
-            row = self.rows.get(key)
+            row = rows.get(key)
             if row is None:
                 continue
             if now or before or new_now or new_before:
-                self._put("schemes", row, kind, now, before)
-                self._put("new_by_kind_id", row, kind, new_now, new_before)
-                self.kinds.setdefault(kind, kinds[kind])
+                add("schemes", row, kind, now, before)
+                add("new_by_kind_id", row, kind, new_now, new_before)
+                if kind not in self.kinds:
+                    self.kinds[kind] = kinds[kind]
             for target in (row, totals):
-                target.new_schemes.add(new_now, new_before)
-                target.located += located
+                target.new_schemes.now += new_now or 0
+                target.new_schemes.before += new_before or 0
+                target.located += located or 0
                 target.lat_sum += lat or 0.0
                 target.lng_sum += lng or 0.0
 
     def activity(self, grouped) -> None:
+        rows, add = self.rows, self._add
         for key, type_, now, before in grouped:
-            row = self.rows.get(key)
+            row = rows.get(key)
             if row is not None:
-                self._put("activity", row, type_, now, before)
+                add("activity", row, type_, now, before)
 
     def exemplars(self, grouped) -> None:
+        rows, add = self.rows, self._add
         for key, kind, now, before in grouped:
-            row = self.rows.get(key)
+            row = rows.get(key)
             if row is not None:
-                self._put("exemplars", row, kind, now, before)
+                add("exemplars", row, kind, now, before)
 
     def awards(self, grouped) -> None:
-        forms = self.all_columns["form"]
+        forms, rows, add = self.all_columns["form"], self.rows, self._add
         for key, form, nominated_now, nominated_before, awarded_now, awarded_before in grouped:
-            self.forms.setdefault(form, forms[form])
-            row = self.rows.get(key)
+            if form not in self.forms:
+                self.forms[form] = forms[form]
+            row = rows.get(key)
             if row is not None:
-                self._put("nominated", row, form, nominated_now, nominated_before)
-                self._put("awarded", row, form, awarded_now, awarded_before)
+                add("nominated", row, form, nominated_now, nominated_before)
+                add("awarded", row, form, awarded_now, awarded_before)
 
     def festivals_of(self, grouped, own_ward: bool = False) -> None:
         """Festivals on their ward's row, or (``own_ward``) of the ward whose areas are the
@@ -361,7 +375,16 @@ class _Builder:
         def ordered(columns):
             return sorted(columns.values(), key=lambda column: (column.position, column.name))
 
-        kinds, forms = ordered(self.kinds), ordered(self.forms)
+        # A kind whose figures cancel out (founded and dissolved before both periods, counted
+        # in two parts) has no column.
+        totals = self.totals
+        counted = {
+            pk: kind
+            for pk, kind in self.kinds.items()
+            if totals.schemes.get(pk, _ZERO) != _ZERO
+            or totals.new_by_kind_id.get(pk, _ZERO) != _ZERO
+        }
+        kinds, forms = ordered(counted), ordered(self.forms)
         types = [(value, str(label)) for value, label in ActivityType.choices]
         type_values = [value for value, _label in types]
         rows = list(self.rows.values())
@@ -383,8 +406,8 @@ class _Builder:
 
 
 def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None = None):
-    """One row per ward under ``unit``, in Vietnamese order: five queries, and four more
-    when the rows have changed since their figures were last counted."""
+    """One row per ward under ``unit``, in Vietnamese order, in eight queries whatever the
+    number of wards: activity and nominations from the wards' running totals."""
     period = period_for(year, today)
     # 1: the wards.
     wards = scoped(user, AdministrativeUnit.objects.under(unit).wards()).select_related("parent")
@@ -399,18 +422,22 @@ def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None
         )
         for ward in sorted(wards, key=lambda ward: natural_key(ward.name))
     }
-    # 2 to 9 (_build).
-    dashboard, _schemes = _build(
+    under = {"ward__path__startswith": unit.path}
+    schemes = scoped(user, Scheme.objects.filter(**under))
+    scheme_years = scoped(user, SchemeYear.objects.filter(**under))
+    activities = scoped(user, Activity.objects.filter(**under))
+    monthly = scoped(user, ActivityMonth.objects.filter(**under))
+    nominations = scoped(user, NominationYear.objects.filter(**under))
+    # 2 schemes by ward and kind, 3 activity by ward and type, 4 by month, 5 nominations by
+    # ward and form; 6 to 8 (_build).
+    dashboard = _build(
         user,
         _Builder(unit, period, rows),
-        _Grouping(
-            rows={"ward__path__startswith": unit.path},
-            nominees={"nominee__ward__path__startswith": unit.path},
-            by="ward_id",
-            activity_by="ward_id",
-            nominee_by="nominee__ward_id",
-        ),
-        ("unit", unit.path, period, tuple(rows)),
+        _Grouping(rows=under, by="ward_id"),
+        schemes=figures.scheme_totals(scheme_years, schemes, "ward_id", period),
+        activity=figures.activity_totals(monthly, activities, "ward_id", period),
+        daily=figures.monthly_activity(monthly, period),
+        awards=figures.award_totals(nominations, "ward_id", period),
     )
     dashboard.markers = _ward_markers(dashboard.rows)
     return dashboard
@@ -418,45 +445,28 @@ def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None
 
 @dataclass(slots=True)
 class _Grouping:
-    """Which rows a dashboard counts (lookups) and how it groups them (fields)."""
+    """Which rows a dashboard counts (lookups) and how it groups them (field)."""
 
-    rows: dict  # schemes, activity, exemplary people, festivals
-    nominees: dict  # nominations
+    rows: dict  # schemes, exemplary people, festivals
     by: str
-    activity_by: str
-    nominee_by: str
     own_ward: bool = False  # the festivals are the ward's own, not its rows'
 
 
-def _build(user, builder: "_Builder", grouping: _Grouping, cache_key: tuple):
-    """The figures of a dashboard in eight queries: 2 the version of the rows behind the
-    cached figures; then, once per version, 3 schemes, 4 activity, 5 activity by day and
-    6 nominations, each grouped by row; 7 the kinds and forms (in _Builder), 8 exemplary
-    people, 9 festivals. Returns the dashboard and the schemes counted."""
+def _build(user, builder: "_Builder", grouping: _Grouping, *, schemes, activity, daily, awards):
+    """A dashboard from the grouped ``schemes``, ``activity``, ``daily`` activity and
+    ``awards`` given, and three queries more: 6 the kinds and forms (in _Builder),
+    7 exemplary people and 8 festivals, each grouped by row."""
     period = builder.period
-    schemes = scoped(user, Scheme.objects.filter(**grouping.rows))
-    activities = scoped(user, Activity.objects.filter(**grouping.rows))
-    nominations = scoped(user, Nomination.objects.filter(**grouping.nominees))
-    scheme_figures, activity_figures, daily, award_figures = figures.cached(
-        user,
-        cache_key,
-        lambda: (
-            figures.schemes(schemes, grouping.by, period),
-            figures.activity(activities, grouping.activity_by, period),
-            figures.daily_activity(activities, period),
-            figures.awards(nominations, grouping.nominee_by, period),
-        ),
-    )
-    builder.schemes(scheme_figures)
-    builder.activity(activity_figures)
-    builder.awards(award_figures)
+    builder.schemes(schemes)
+    builder.activity(activity)
+    builder.awards(awards)
     exemplars = scoped(user, Exemplar.objects.filter(**grouping.rows))
     builder.exemplars(figures.exemplars(exemplars, grouping.by, period))
     festivals = scoped(user, Festival.objects.filter(**grouping.rows))
     builder.festivals_of(
         figures.festivals(festivals, "ward_id", period), own_ward=grouping.own_ward
     )
-    return builder.dashboard(daily), schemes
+    return builder.dashboard(daily)
 
 
 def _ward_dashboard_url():
@@ -487,8 +497,8 @@ def _ward_markers(rows: list[Row]) -> list[dict]:
 
 
 def ward_dashboard(user, ward: AdministrativeUnit, year: int, today: date | None = None):
-    """One row per residential area of ``ward`` (and one for what belongs to no area): six
-    queries, and four more when the rows have changed."""
+    """One row per residential area of ``ward`` (and one for what belongs to no area), in
+    nine queries."""
     period = period_for(year, today)
     # 1: the residential areas.
     areas = scoped(user, ResidentialArea.objects.filter(ward=ward))
@@ -497,19 +507,20 @@ def ward_dashboard(user, ward: AdministrativeUnit, year: int, today: date | None
         for area in sorted(areas, key=lambda area: natural_key(area.name))
     }
     rows[None] = Row(None, _("Chung của phường, xã"))
-    # 2 to 9 (_build); 10: located schemes for the map.
-    dashboard, schemes = _build(
+    ward_rows = {"ward": ward}
+    schemes = scoped(user, Scheme.objects.filter(**ward_rows))
+    activities = scoped(user, Activity.objects.filter(**ward_rows))
+    nominations = scoped(user, Nomination.objects.filter(nominee__ward=ward))
+    # 2 schemes by area and kind, 3 activity by area and type, 4 by day, 5 nominations by area
+    # and form; 6 to 8 (_build); 9 located schemes for the map.
+    dashboard = _build(
         user,
         _Builder(ward, period, rows),
-        _Grouping(
-            rows={"ward": ward},
-            nominees={"nominee__ward": ward},
-            by="area_id",
-            activity_by="scheme__area_id",
-            nominee_by="nominee__area_id",
-            own_ward=True,
-        ),
-        ("ward", ward.pk, period),
+        _Grouping(rows=ward_rows, by="area_id", own_ward=True),
+        schemes=figures.schemes(schemes, "area_id", period),
+        activity=figures.activity(activities, "scheme__area_id", period),
+        daily=figures.daily_activity(activities, period),
+        awards=figures.awards(nominations, "nominee__area_id", period),
     )
     # The row for the whole ward shows only when something is recorded there.
     common = rows[None]

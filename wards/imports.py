@@ -37,6 +37,7 @@ from wards.models import (
     SchemeKind,
     SchemeStatus,
 )
+from wards.signals import rows_changed
 
 XLSX_SIGNATURE = b"PK\x03\x04"
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0"  # the old binary .xls
@@ -608,6 +609,7 @@ class SchemeImport(SheetImport):
             default_user=self.user,
             default_change_reason=_("Nhập từ tệp Excel"),
         )
+        rows_changed.send(Scheme, ward_ids=[self.ward.pk])
 
 
 # --------------------------------------------------------------------------- activity
@@ -780,6 +782,7 @@ class ActivityImport(SheetImport):
             default_user=self.user,
             default_change_reason=_("Nhập từ tệp Excel"),
         )
+        rows_changed.send(Activity, ward_ids=[self.ward.pk])
 
 
 def _activity_key(activity: Activity) -> tuple:

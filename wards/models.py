@@ -382,7 +382,12 @@ class Scheme(models.Model):
                 fields=["ward", "kind", "name"], name="unique_scheme_name_per_ward_kind"
             )
         ]
-        indexes = [models.Index(fields=["ward", "kind", "status"])]
+        indexes = [
+            models.Index(fields=["ward", "kind", "status"]),
+            # A province's dashboard reads the schemes founded or dissolved within a year.
+            models.Index(fields=["established_on"]),
+            models.Index(fields=["status_changed_on"]),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -535,7 +540,8 @@ class Activity(models.Model):
         verbose_name = _("hoạt động")
         verbose_name_plural = _("hoạt động")
         ordering = ["-date", "-pk"]
-        indexes = [models.Index(fields=["ward", "date"])]
+        # (date): a province's dashboard reads the rows of a month begun, in every ward.
+        indexes = [models.Index(fields=["ward", "date"]), models.Index(fields=["date"])]
 
     def __str__(self) -> str:
         return f"{self.get_type_display()} ({self.count}) — {self.date:%d/%m/%Y}"

@@ -25,10 +25,12 @@ from datetime import date, time
 import pytest
 
 from awards.catalogue import seed_catalogue
-from awards.models import AwardForm, Decision, DecisionStatus, Nomination, Nominee
+from awards.models import AwardForm, Decision, Nomination, Nominee
 from awards.models import Status as NominationStatus
+from awards.services import issue
 from festival.models import Festival, SideEvent
 from festival.models import Status as FestivalStatus
+from tests.conftest import make_user
 from tests.register import make_activity, make_areas, make_scheme, seed_kinds
 from wards.models import Exemplar, SchemeStatus
 
@@ -171,7 +173,8 @@ def make_awards(an, binh, far, areas):
     nominate(hung, "GKCAT", 2023, NominationStatus.APPROVED, police_2023)
     nominate(nominee(binh, "Lê Văn Tâm"), "GKUBP", 2024, NominationStatus.REJECTED)
     nominate(nominee(far, "Phạm Văn Xa"), "GKUBP", 2024, NominationStatus.SUBMITTED)
-    # Issued once their nominations are in: an issued decision takes no more.
-    Decision.objects.filter(pk__in=[ward_2024.pk, police_2023.pk]).update(
-        status=DecisionStatus.ISSUED
-    )
+    # Issued once their nominations are in (an issued decision takes no more), as the
+    # awards pages issue them.
+    clerk = make_user("quantri.khenthuong", is_superuser=True)
+    for decision_ in (ward_2024, police_2023):
+        issue(clerk, decision_)

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from awards.models import AwardForm, Decision, DecisionStatus, Nomination, Nominee, RecipientKind
 from awards.models import Status as NominationStatus
+from dashboards import summaries
 from documents.vietnamese import fold
 from festival.models import Festival, SideEvent, SideEventKind
 from festival.models import Status as FestivalStatus
@@ -152,6 +153,9 @@ class Command(BaseCommand):
             self.exemplars(wards, areas, options["exemplars"], options["years"])
             self.festivals(wards, options["years"])
             self.nominations(wards, areas, options["nominations"], options["years"])
+            # Written in bulk: the dashboards' running totals are counted once at the end.
+            summaries.rebuild([ward.pk for ward in wards])
+            self.done("tổng hợp cho bảng theo dõi", len(wards))
         self.stdout.write(self.style.SUCCESS(f"Xong: tỉnh mã {code}, {len(wards)} phường."))
 
     @staticmethod

@@ -1,0 +1,111 @@
+"""Running totals behind the dashboards of units above the ward.
+
+A province's dashboard adds up some 20,000 schemes, 200,000 activity entries and 30,000
+nominations; counting them on every page view cost more than the page's whole budget. These
+tables hold the same figures already added up per ward: the change in schemes per ward, kind
+and year, activity per ward, month and type, and nominations per ward, award form and year.
+They are derived data, never edited by hand: dashboards/summaries.py rewrites a ward's rows
+whenever the rows behind them change (and recounts them all nightly, logging any difference
+it finds).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wards.models import ActivityType, AdministrativeUnit, SchemeKind
+
+# The year undated schemes count from (they existed as far back as the register goes).
+UNDATED = 1
+
+
+def _ward():
+    return models.ForeignKey(
+        AdministrativeUnit, verbose_name=_("phường, xã"), on_delete=models.CASCADE, related_name="+"
+    )
+
+
+class SchemeYear(models.Model):
+    """How a ward's schemes of one kind changed over one year: those established (+1) less
+    those dissolved (-1), and the same for the located ones with their coordinates; and how
+    many were founded that year (dated ones, whatever became of them). The
+    schemes existing at the end of a year are the sum of the changes up to it; an undated
+    scheme counts from the year ``UNDATED``; a scheme dissolved on or before its founding
+    day never counts (as ``dashboards.figures.existing_at``)."""
+
+    scope_lookup = "ward"
+
+    ward = _ward()
+    kind = models.ForeignKey(
+        SchemeKind, verbose_name=_("loại mô hình"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    change = models.IntegerField(_("tăng, giảm"))
+    founded = models.PositiveIntegerField(_("thành lập trong năm"))
+    located = models.IntegerField(_("tăng, giảm có tọa độ"))
+    latitude_sum = models.FloatField(_("tổng vĩ độ"))
+    longitude_sum = models.FloatField(_("tổng kinh độ"))
+
+    class Meta:
+        verbose_name = _("mô hình theo năm")
+        verbose_name_plural = _("mô hình theo năm")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ward", "kind", "year"], name="dashboards_scheme_year_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ward_id} {self.kind_id} {self.year}: {self.change:+d}"
+
+
+class ActivityMonth(models.Model):
+    """The sum of a ward's activity counts of one type in one month."""
+
+    scope_lookup = "ward"
+
+    ward = _ward()
+    month = models.DateField(_("tháng"), help_text=_("Ngày đầu tháng."))
+    type = models.CharField(_("loại hoạt động"), max_length=20, choices=ActivityType.choices)
+    total = models.PositiveIntegerField(_("tổng số lượng"))
+
+    class Meta:
+        verbose_name = _("hoạt động theo tháng")
+        verbose_name_plural = _("hoạt động theo tháng")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ward", "month", "type"], name="dashboards_activity_month_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ward_id} {self.month:%m/%Y} {self.type}: {self.total}"
+
+
+class NominationYear(models.Model):
+    """A ward's nominations for one award form in one year: sent (drafts aside) and awarded
+    (in an issued decision)."""
+
+    scope_lookup = "ward"
+
+    ward = _ward()
+    form = models.ForeignKey(
+        "awards.AwardForm",
+        verbose_name=_("hình thức khen thưởng"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    nominated = models.PositiveIntegerField(_("đề nghị"))
+    awarded = models.PositiveIntegerField(_("được khen thưởng"))
+
+    class Meta:
+        verbose_name = _("khen thưởng theo năm")
+        verbose_name_plural = _("khen thưởng theo năm")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ward", "form", "year"], name="dashboards_nomination_year_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ward_id} {self.form_id} {self.year}: {self.nominated}/{self.awarded}"

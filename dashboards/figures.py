@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from awards.models import AwardForm, DecisionStatus
 from awards.models import Status as NominationStatus
+from dashboards.models import TYPES
 from documents.vietnamese import short_date
 from wards.models import SchemeKind, SchemeStatus
 
@@ -107,9 +108,7 @@ def schemes(queryset, key: str, period: Period) -> list[tuple]:
             lng=Sum(Cast("longitude", FloatField()), filter=located),
         )
         .order_by()
-        .values_list(
-            key, "kind_id", "now", "before", "new_now", "new_before", "located", "lat", "lng"
-        )
+        .values_list(key, "kind_id", *SCHEME_COLUMNS)
     )
 
 
@@ -192,15 +191,32 @@ def awards(queryset, key: str, period: Period) -> list[tuple]:
 # (kept per ward and month, per ward and year) instead of adding up every row.
 
 
-def fetch(queryset) -> list[tuple]:
+def fetch(queryset, merge: list[str] | None = None, floats=()) -> list[tuple]:
     """The rows of a grouped ``values_list`` queryset as the database sends them, without
     Django's conversion of each value (a province's dashboard reads some 5,000 rows: the
     conversion cost as much as the queries). Only for numbers: a date would come back as
-    text from SQLite."""
+    text from SQLite.
+
+    ``merge``: the names of the columns of a union whose parts group by the same first two
+    columns; the database adds the parts' lines up into one line per pair (whole numbers,
+    but for the columns named in ``floats``)."""
     sql, params = queryset.query.sql_with_params()
+    if merge:
+        quote = connections[queryset.db].ops.quote_name
+        first, second, *summed = merge
+        sums = ", ".join(
+            f"SUM({quote(name)})" if name in floats else f"CAST(SUM({quote(name)}) AS BIGINT)"
+            for name in summed
+        )
+        first, second = quote(first), quote(second)
+        sql = f"SELECT {first}, {second}, {sums} FROM ({sql}) parts GROUP BY {first}, {second}"
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+# The columns of figures.schemes and scheme_totals.
+SCHEME_COLUMNS = ["now", "before", "new_now", "new_before", "located", "lat", "lng"]
 
 
 def _living() -> Q:
@@ -243,9 +259,7 @@ def scheme_totals(totals, rows, key: str, period: Period) -> list[tuple]:
             lng=Sum("longitude_sum", filter=now),
         )
         .order_by()
-        .values_list(
-            key, "kind_id", "now", "before", "new_now", "new_before", "located", "lat", "lng"
-        )
+        .values_list(key, "kind_id", *SCHEME_COLUMNS)
     )
     partial = [item for item in (period, previous) if not item.is_whole]
     if not partial:
@@ -280,11 +294,13 @@ def scheme_totals(totals, rows, key: str, period: Period) -> list[tuple]:
             lng=net(period, located, "longitude"),
         )
         .order_by()
-        .values_list(
-            key, "kind_id", "now", "before", "new_now", "new_before", "located", "lat", "lng"
-        )
+        .values_list(key, "kind_id", *SCHEME_COLUMNS)
     )
-    return fetch(changes.union(moves, all=True))
+    return fetch(
+        changes.union(moves, all=True),
+        merge=[key, "kind_id", *SCHEME_COLUMNS],
+        floats=("lat", "lng"),
+    )
 
 
 def month_cut(period: Period) -> date:
@@ -298,38 +314,43 @@ def month_cut(period: Period) -> date:
 
 
 def activity_totals(totals, rows, key: str, period: Period) -> list[tuple]:
-    """As :func:`activity`, in one query: from the monthly totals (ActivityMonth), and for a
-    period ending within a month not whole (this year's "same period last year") from the
-    activity rows of that month. A (key, type) may come twice, once from each part."""
+    """As :func:`activity`, in one query: from the monthly totals (ActivityMonth, a column
+    per type), and for a period ending within a month not whole (this year's "same period
+    last year") from the activity rows of that month. A (key, type) may come twice, once
+    from each part."""
     previous = period.previous
     now_cut, before_cut = month_cut(period), month_cut(previous)
+    now, before = Q(month__gte=period.start), Q(month__lt=before_cut)
+    columns = [key]
+    sums = {}
+    for name in TYPES:
+        columns += [f"{name}_now", f"{name}_before"]
+        sums[f"{name}_now"] = Sum(name, filter=now)
+        sums[f"{name}_before"] = Sum(name, filter=before)
     whole = (
         totals.filter(month__gte=previous.start, month__lt=now_cut)
-        .values(key, "type")
-        .annotate(
-            now=Sum("total", filter=Q(month__gte=period.start)),
-            before=Sum("total", filter=Q(month__lt=before_cut)),
-        )
+        .values(key)
+        .annotate(**sums)
         .order_by()
-        .values_list(key, "type", "now", "before")
+        .values_list(*columns)
     )
     begun = Q()
     for item, cut in ((period, now_cut), (previous, before_cut)):
         if cut <= item.end:
             begun |= Q(date__gte=cut, date__lte=item.end)
-    if not begun:
-        return fetch(whole)
-    month_begun = (
-        rows.filter(begun)
-        .values(key, "type")
-        .annotate(
-            now=Sum("count", filter=Q(date__gte=period.start)),
-            before=Sum("count", filter=Q(date__lte=previous.end)),
-        )
-        .order_by()
-        .values_list(key, "type", "now", "before")
-    )
-    return fetch(whole.union(month_begun, all=True))
+    if begun:
+        now, before = Q(date__gte=period.start), Q(date__lte=previous.end)
+        sums = {}
+        for name in TYPES:
+            sums[f"{name}_now"] = Sum("count", filter=Q(type=name) & now)
+            sums[f"{name}_before"] = Sum("count", filter=Q(type=name) & before)
+        month_begun = rows.filter(begun).values(key).annotate(**sums).order_by()
+        whole = whole.union(month_begun.values_list(*columns), all=True)
+    return [
+        (row[0], name, row[1 + 2 * index], row[2 + 2 * index])
+        for row in fetch(whole)
+        for index, name in enumerate(TYPES)
+    ]
 
 
 def monthly_activity(totals, period: Period) -> list[tuple]:

@@ -59,26 +59,38 @@ class SchemeYear(models.Model):
 
 
 class ActivityMonth(models.Model):
-    """The sum of a ward's activity counts of one type in one month."""
+    """The sums of a ward's activity counts in one month: one column per type of activity
+    (``TYPES``, the values of ``ActivityType``) and their total. One row per ward and month
+    keeps a province's year to some 1,800 rows."""
 
     scope_lookup = "ward"
 
     ward = _ward()
     month = models.DateField(_("tháng"), help_text=_("Ngày đầu tháng."))
-    type = models.CharField(_("loại hoạt động"), max_length=20, choices=ActivityType.choices)
     total = models.PositiveIntegerField(_("tổng số lượng"))
+    tip_off = models.PositiveIntegerField(ActivityType.TIP_OFF.label)
+    mediation = models.PositiveIntegerField(ActivityType.MEDIATION.label)
+    prevented = models.PositiveIntegerField(ActivityType.PREVENTED.label)
+    patrol = models.PositiveIntegerField(ActivityType.PATROL.label)
+    fire_drill = models.PositiveIntegerField(ActivityType.FIRE_DRILL.label)
+    propaganda = models.PositiveIntegerField(ActivityType.PROPAGANDA.label)
+    other = models.PositiveIntegerField(ActivityType.OTHER.label)
 
     class Meta:
         verbose_name = _("hoạt động theo tháng")
         verbose_name_plural = _("hoạt động theo tháng")
         constraints = [
             models.UniqueConstraint(
-                fields=["ward", "month", "type"], name="dashboards_activity_month_unique"
+                fields=["ward", "month"], name="dashboards_activity_month_unique"
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.ward_id} {self.month:%m/%Y} {self.type}: {self.total}"
+        return f"{self.ward_id} {self.month:%m/%Y}: {self.total}"
+
+
+# The columns of ActivityMonth, in the order of ActivityType (a test checks they match).
+TYPES = tuple(ActivityType.values)
 
 
 class NominationYear(models.Model):

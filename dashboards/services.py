@@ -90,7 +90,19 @@ _ZERO = Pair()
 
 
 def _total(pairs) -> Pair:
-    return sum(pairs, Pair())
+    pairs = list(pairs)
+    return Pair(sum(pair.now for pair in pairs), sum(pair.before for pair in pairs))
+
+
+def _add(mapping: dict, column, now: int, before: int) -> None:
+    """Add a figure to ``mapping[column]``. Added, not set: a figure may come in two parts
+    (say, whole months and the month begun)."""
+    pair = mapping.get(column)
+    if pair is None:
+        mapping[column] = Pair(now, before)
+    else:
+        pair.now += now
+        pair.before += before
 
 
 def _pair(mapping: dict, key) -> Pair:
@@ -272,60 +284,56 @@ class _Builder:
         self.forms: dict[int, Column] = {}
         self.festivals: dict[int, FestivalInfo] = {}  # a ward's own, by year
 
-    def _add(self, attribute: str, row: Row, column, now, before) -> None:
-        """Add a figure of ``row`` for ``column`` (a grouped query's line) to the row and to
-        the totals. Added, not set: a figure may come in two parts (whole months and the
-        month begun)."""
-        now, before = now or 0, before or 0
-        for mapping in (getattr(row, attribute), getattr(self.totals, attribute)):
-            pair = mapping.get(column)
-            if pair is None:
-                mapping[column] = Pair(now, before)
-            else:
-                pair.now += now
-                pair.before += before
+    # Each grouped query has one line per row and column (or two: see _add), added to its
+    # row and to the totals. A province's page adds some 5,000 lines: the loops are plain.
 
     def schemes(self, grouped) -> None:
-        kinds, totals, rows, add = self.all_columns["kind"], self.totals, self.rows, self._add
+        kinds, totals, rows = self.all_columns["kind"], self.totals, self.rows
+        total_schemes, total_new = totals.schemes, totals.new_by_kind_id
         for key, kind, now, before, new_now, new_before, located, lat, lng in grouped:
             row = rows.get(key)
             if row is None:
                 continue
-            if now or before or new_now or new_before:
-                add("schemes", row, kind, now, before)
-                add("new_by_kind_id", row, kind, new_now, new_before)
-                if kind not in self.kinds:
-                    self.kinds[kind] = kinds[kind]
+            new_now, new_before = new_now or 0, new_before or 0
+            if now or before:
+                _add(row.schemes, kind, now or 0, before or 0)
+                _add(total_schemes, kind, now or 0, before or 0)
+            if new_now or new_before:
+                _add(row.new_by_kind_id, kind, new_now, new_before)
+                _add(total_new, kind, new_now, new_before)
+            if kind not in self.kinds:
+                self.kinds[kind] = kinds[kind]
             for target in (row, totals):
-                target.new_schemes.now += new_now or 0
-                target.new_schemes.before += new_before or 0
+                target.new_schemes.now += new_now
+                target.new_schemes.before += new_before
                 target.located += located or 0
                 target.lat_sum += lat or 0.0
                 target.lng_sum += lng or 0.0
 
-    def activity(self, grouped) -> None:
-        rows, add = self.rows, self._add
-        for key, type_, now, before in grouped:
+    def _pairs(self, attribute: str, grouped) -> None:
+        """Lines of (key, column, now, before) into ``attribute`` of their rows."""
+        rows, totals = self.rows, getattr(self.totals, attribute)
+        for key, column, now, before in grouped:
+            if not (now or before):
+                continue
             row = rows.get(key)
             if row is not None:
-                add("activity", row, type_, now, before)
+                _add(getattr(row, attribute), column, now or 0, before or 0)
+                _add(totals, column, now or 0, before or 0)
+
+    def activity(self, grouped) -> None:
+        self._pairs("activity", grouped)
 
     def exemplars(self, grouped) -> None:
-        rows, add = self.rows, self._add
-        for key, kind, now, before in grouped:
-            row = rows.get(key)
-            if row is not None:
-                add("exemplars", row, kind, now, before)
+        self._pairs("exemplars", grouped)
 
     def awards(self, grouped) -> None:
-        forms, rows, add = self.all_columns["form"], self.rows, self._add
-        for key, form, nominated_now, nominated_before, awarded_now, awarded_before in grouped:
-            if form not in self.forms:
-                self.forms[form] = forms[form]
-            row = rows.get(key)
-            if row is not None:
-                add("nominated", row, form, nominated_now, nominated_before)
-                add("awarded", row, form, awarded_now, awarded_before)
+        grouped = list(grouped)
+        forms = self.all_columns["form"]
+        for form in {line[1] for line in grouped} - self.forms.keys():
+            self.forms[form] = forms[form]
+        self._pairs("nominated", (line[:4] for line in grouped))
+        self._pairs("awarded", (line[:2] + line[4:] for line in grouped))
 
     def festivals_of(self, grouped, own_ward: bool = False) -> None:
         """Festivals on their ward's row, or (``own_ward``) of the ward whose areas are the

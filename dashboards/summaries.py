@@ -15,18 +15,18 @@ logs how many totals it found wrong, so such a path does not go unnoticed.
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Count, DateField, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from awards.models import Decision, DecisionStatus, Nomination, Nominee
 from awards.models import Status as NominationStatus
-from dashboards.models import UNDATED, ActivityMonth, NominationYear, SchemeYear
+from dashboards.models import TYPES, UNDATED, ActivityMonth, NominationYear, SchemeYear
 from wards.models import Activity, AdministrativeUnit, Scheme, SchemeStatus
 from wards.signals import rows_changed
 
@@ -117,25 +117,46 @@ def count_schemes(ward_ids: list[int]) -> dict:
     return scheme_changes(rows)
 
 
-def count_activity(ward_ids: list[int], months: Iterable[date] | None = None) -> dict:
-    """(ward, month, type) -> the sum of counts, from the activity rows."""
-    rows = (
-        Activity.objects.filter(ward_id__in=ward_ids)
-        .annotate(month=TruncMonth("date", output_field=DateField()))
-        .values("ward_id", "month", "type")
-        .annotate(total=Sum("count"))
+def activity_months(rows) -> dict:
+    """(ward, month) -> (total, then the sum of each type of ``TYPES``), from a queryset of
+    activity rows."""
+    sums = {name: Coalesce(Sum("count", filter=Q(type=name)), 0) for name in TYPES}
+    grouped = (
+        rows.annotate(month=TruncMonth("date", output_field=DateField()))
+        .values("ward_id", "month")
+        .annotate(sum=Sum("count"), **sums)
         .order_by()
     )
+    return {
+        (row["ward_id"], row["month"]): (row["sum"], *(row[name] for name in TYPES))
+        for row in grouped
+    }
+
+
+def count_activity(ward_ids: list[int], months: Iterable[date] | None = None) -> dict:
+    """The :func:`activity_months` of ``ward_ids`` (only ``months``, if given)."""
+    rows = Activity.objects.filter(ward_id__in=ward_ids)
     if months is not None:
-        rows = rows.filter(month__in=list(months))
-    return {(row["ward_id"], row["month"], row["type"]): row["total"] for row in rows}
+        rows = rows.filter(_in_months(months))
+    return activity_months(rows)
 
 
-def count_nominations(ward_ids: list[int]) -> dict:
-    """(ward, form, year) -> (sent, awarded), from the nominations (drafts aside)."""
-    rows = (
-        Nomination.objects.filter(nominee__ward_id__in=ward_ids)
-        .exclude(status=NominationStatus.DRAFT)
+def _in_months(months: Iterable[date]) -> Q:
+    within = Q()
+    for month in months:
+        within |= Q(date__gte=month, date__lt=next_month(month))
+    return within
+
+
+def next_month(month: date) -> date:
+    return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def nomination_years(rows) -> dict:
+    """(ward, form, year) -> (sent, awarded), from a queryset of nominations (drafts
+    aside)."""
+    grouped = (
+        rows.exclude(status=NominationStatus.DRAFT)
         .values("nominee__ward_id", "form_id", "year")
         .annotate(
             nominated=Count("pk"),
@@ -145,8 +166,12 @@ def count_nominations(ward_ids: list[int]) -> dict:
     )
     return {
         (row["nominee__ward_id"], row["form_id"], row["year"]): (row["nominated"], row["awarded"])
-        for row in rows
+        for row in grouped
     }
+
+
+def count_nominations(ward_ids: list[int]) -> dict:
+    return nomination_years(Nomination.objects.filter(nominee__ward_id__in=ward_ids))
 
 
 def _stored_schemes(ward_ids: list[int]) -> dict:
@@ -191,13 +216,17 @@ def _stored_activity(ward_ids: list[int], months=None):
     return stored
 
 
+def activity_month(ward: int, month: date, sums: tuple, model=ActivityMonth):
+    """An ActivityMonth of :func:`activity_months`' figures (``model``: the migration's)."""
+    return model(
+        ward_id=ward, month=month, total=sums[0], **dict(zip(TYPES, sums[1:], strict=True))
+    )
+
+
 def _replace_activity(ward_ids: list[int], counted: dict, months=None) -> None:
     _stored_activity(ward_ids, months).delete()
     ActivityMonth.objects.bulk_create(
-        [
-            ActivityMonth(ward_id=ward, month=month, type=type_, total=total)
-            for (ward, month, type_), total in counted.items()
-        ],
+        [activity_month(ward, month, sums) for (ward, month), sums in counted.items()],
         batch_size=1000,
     )
 
@@ -257,8 +286,10 @@ def rebuild(ward_ids: Iterable[int] | None = None) -> dict[str, int]:
                 _replace_schemes(chunk, counted)
             counted = count_activity(chunk)
             stored = {
-                (row.ward_id, row.month, row.type): row.total
-                for row in _stored_activity(chunk).only("ward_id", "month", "type", "total")
+                (ward, month): tuple(sums)
+                for ward, month, *sums in _stored_activity(chunk).values_list(
+                    "ward_id", "month", "total", *TYPES
+                )
             }
             if counted != stored:
                 wrong["activity"] += _differences(counted, stored)

@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
+from dashboards import summaries
+from dashboards.models import ActivityMonth, SchemeYear
 from tests.register import make_activity, make_scheme, sheet
 from wards.imports import ActivityImport, SchemeImport
 from wards.models import Activity, Scheme
@@ -73,6 +75,9 @@ def test_a_good_sheet_is_saved_whole_with_its_history(schemes, units, people):
     assert saved["Tổ liên gia khu 1"].established_on == date(2024, 8, 19)
     assert saved["Tổ liên gia khu 1"].area.name == "Khu 1"
     assert (saved["Camera chợ"].camera_count, saved["Camera chợ"].cameras_connected) == (8, 5)
+    # The dashboards' yearly totals of the ward follow the import.
+    assert summaries.rebuild([units["ward"].pk])["schemes"] == 0
+    assert SchemeYear.objects.filter(ward=units["ward"], year=2024, founded=1).exists()
     assert str(saved["Camera chợ"].latitude) == "21.028500"
     record = saved["Camera chợ"].history.get()
     assert record.history_user == people["ward_official"]
@@ -237,6 +242,9 @@ def test_activity_rows_find_their_scheme(activity, units, kinds):
         (None, "patrol", 1),
     ]
     assert saved[0].history.get().history_change_reason == "Nhập từ tệp Excel"
+    # The dashboards' monthly totals of the ward follow the import.
+    month = ActivityMonth.objects.get(ward=units["ward"], month=date(2025, 5, 1))
+    assert (month.total, month.tip_off, month.patrol) == (4, 3, 1)
 
 
 def test_activity_errors(activity, units, kinds):

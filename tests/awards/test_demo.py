@@ -6,6 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from awards.models import Certificate, Decision
+from dashboards import summaries
+from dashboards.models import NominationYear
 from festival.models import Festival, Status
 from tests.register import seed_kinds
 
@@ -32,3 +34,6 @@ def test_the_demo_ward_has_a_reported_festival_and_an_issued_decision():
     assert decision.is_issued
     assert Certificate.objects.filter(decision=decision).count() == 10
     assert decision.presentations.get().ceremony.festival == festival
+    # The dashboards' running totals follow everything the demo loads.
+    assert summaries.rebuild() == {"schemes": 0, "activity": 0, "nominations": 0}
+    assert NominationYear.objects.filter(ward__code="06781", awarded=10).exists()

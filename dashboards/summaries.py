@@ -187,26 +187,42 @@ def _stored_schemes(ward_ids: list[int]) -> dict:
     }
 
 
+def scheme_year_rows(counted: dict, model=SchemeYear) -> list:
+    """SchemeYear rows of :func:`scheme_changes`' figures (``model``: a migration's)."""
+    return [
+        model(
+            ward_id=ward,
+            kind_id=kind,
+            year=year,
+            change=change,
+            founded=founded,
+            located=located,
+            latitude_sum=latitude,
+            longitude_sum=longitude,
+        )
+        for (ward, kind, year), (change, founded, located, latitude, longitude) in counted.items()
+    ]
+
+
+def activity_month_rows(counted: dict, model=ActivityMonth) -> list:
+    """ActivityMonth rows of :func:`activity_months`' figures (``model``: a migration's)."""
+    return [
+        model(ward_id=ward, month=month, total=sums[0], **dict(zip(TYPES, sums[1:], strict=True)))
+        for (ward, month), sums in counted.items()
+    ]
+
+
+def nomination_year_rows(counted: dict, model=NominationYear) -> list:
+    """NominationYear rows of :func:`nomination_years`' figures (``model``: a migration's)."""
+    return [
+        model(ward_id=ward, form_id=form, year=year, nominated=sent, awarded=won)
+        for (ward, form, year), (sent, won) in counted.items()
+    ]
+
+
 def _replace_schemes(ward_ids: list[int], counted: dict) -> None:
     SchemeYear.objects.filter(ward_id__in=ward_ids).delete()
-    SchemeYear.objects.bulk_create(
-        [
-            SchemeYear(
-                ward_id=ward,
-                kind_id=kind,
-                year=year,
-                change=change,
-                founded=founded,
-                located=located,
-                latitude_sum=latitude,
-                longitude_sum=longitude,
-            )
-            for (ward, kind, year), (change, founded, located, latitude, longitude) in (
-                counted.items()
-            )
-        ],
-        batch_size=1000,
-    )
+    SchemeYear.objects.bulk_create(scheme_year_rows(counted), batch_size=1000)
 
 
 def _stored_activity(ward_ids: list[int], months=None):
@@ -216,30 +232,14 @@ def _stored_activity(ward_ids: list[int], months=None):
     return stored
 
 
-def activity_month(ward: int, month: date, sums: tuple, model=ActivityMonth):
-    """An ActivityMonth of :func:`activity_months`' figures (``model``: the migration's)."""
-    return model(
-        ward_id=ward, month=month, total=sums[0], **dict(zip(TYPES, sums[1:], strict=True))
-    )
-
-
 def _replace_activity(ward_ids: list[int], counted: dict, months=None) -> None:
     _stored_activity(ward_ids, months).delete()
-    ActivityMonth.objects.bulk_create(
-        [activity_month(ward, month, sums) for (ward, month), sums in counted.items()],
-        batch_size=1000,
-    )
+    ActivityMonth.objects.bulk_create(activity_month_rows(counted), batch_size=1000)
 
 
 def _replace_nominations(ward_ids: list[int], counted: dict) -> None:
     NominationYear.objects.filter(ward_id__in=ward_ids).delete()
-    NominationYear.objects.bulk_create(
-        [
-            NominationYear(ward_id=ward, form_id=form, year=year, nominated=sent, awarded=won)
-            for (ward, form, year), (sent, won) in counted.items()
-        ],
-        batch_size=1000,
-    )
+    NominationYear.objects.bulk_create(nomination_year_rows(counted), batch_size=1000)
 
 
 # --------------------------------------------------------------------------- refreshing

@@ -9,10 +9,12 @@ def count_existing(apps, schema_editor):
     (with the models as they are at this migration)."""
     from dashboards.summaries import (
         SCHEME_FIELDS,
-        activity_month,
+        activity_month_rows,
         activity_months,
+        nomination_year_rows,
         nomination_years,
         scheme_changes,
+        scheme_year_rows,
     )
 
     Scheme = apps.get_model("wards", "Scheme")
@@ -22,40 +24,13 @@ def count_existing(apps, schema_editor):
     ActivityMonth = apps.get_model("dashboards", "ActivityMonth")
     NominationYear = apps.get_model("dashboards", "NominationYear")
 
-    changes = scheme_changes(Scheme.objects.values_list(*SCHEME_FIELDS).order_by())
-    SchemeYear.objects.bulk_create(
-        (
-            SchemeYear(
-                ward_id=ward,
-                kind_id=kind,
-                year=year,
-                change=change,
-                founded=founded,
-                located=located,
-                latitude_sum=latitude,
-                longitude_sum=longitude,
-            )
-            for (ward, kind, year), (change, founded, located, latitude, longitude) in changes.items()
-        ),
-        batch_size=1000,
-    )
-    ActivityMonth.objects.bulk_create(
-        (
-            activity_month(ward, month, sums, model=ActivityMonth)
-            for (ward, month), sums in activity_months(Activity.objects.all()).items()
-        ),
-        batch_size=1000,
-    )
+    schemes = scheme_changes(Scheme.objects.values_list(*SCHEME_FIELDS).order_by())
+    SchemeYear.objects.bulk_create(scheme_year_rows(schemes, SchemeYear), batch_size=1000)
+    activity = activity_months(Activity.objects.all())
+    ActivityMonth.objects.bulk_create(activity_month_rows(activity, ActivityMonth), batch_size=1000)
+    nominations = nomination_years(Nomination.objects.all())
     NominationYear.objects.bulk_create(
-        (
-            NominationYear(
-                ward_id=ward, form_id=form, year=year, nominated=nominated, awarded=awarded
-            )
-            for (ward, form, year), (nominated, awarded) in nomination_years(
-                Nomination.objects.all()
-            ).items()
-        ),
-        batch_size=1000,
+        nomination_year_rows(nominations, NominationYear), batch_size=1000
     )
 
 

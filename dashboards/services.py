@@ -294,12 +294,12 @@ class _Builder:
             row = rows.get(key)
             if row is None:
                 continue
-            new_now, new_before = new_now or 0, new_before or 0
+            now, before, new_now, new_before = now or 0, before or 0, new_now or 0, new_before or 0
             if now or before:
-                _add(row.schemes, kind, now or 0, before or 0)
-                _add(total_schemes, kind, now or 0, before or 0)
+                row.schemes[kind] = Pair(now, before)  # one line per (row, kind): merged in SQL
+                _add(total_schemes, kind, now, before)
             if new_now or new_before:
-                _add(row.new_by_kind_id, kind, new_now, new_before)
+                row.new_by_kind_id[kind] = Pair(new_now, new_before)
                 _add(total_new, kind, new_now, new_before)
             if kind not in self.kinds:
                 self.kinds[kind] = kinds[kind]
@@ -311,15 +311,29 @@ class _Builder:
                 target.lng_sum += lng or 0.0
 
     def _pairs(self, attribute: str, grouped) -> None:
-        """Lines of (key, column, now, before) into ``attribute`` of their rows."""
+        """Lines of (key, column, now, before) into ``attribute`` of their rows (a line may
+        come in two parts: see _add)."""
         rows, totals = self.rows, getattr(self.totals, attribute)
         for key, column, now, before in grouped:
             if not (now or before):
                 continue
             row = rows.get(key)
-            if row is not None:
-                _add(getattr(row, attribute), column, now or 0, before or 0)
-                _add(totals, column, now or 0, before or 0)
+            if row is None:
+                continue
+            now, before = now or 0, before or 0
+            mapping = getattr(row, attribute)
+            pair = mapping.get(column)
+            if pair is None:
+                mapping[column] = Pair(now, before)
+            else:
+                pair.now += now
+                pair.before += before
+            pair = totals.get(column)
+            if pair is None:
+                totals[column] = Pair(now, before)
+            else:
+                pair.now += now
+                pair.before += before
 
     def activity(self, grouped) -> None:
         self._pairs("activity", grouped)

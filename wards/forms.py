@@ -63,7 +63,7 @@ class GroupingForm(ModelForm):
         super().__init__(*args, **kwargs)
         self.province = province
         self.fields["wards"].queryset = (
-            AdministrativeUnit.objects.under(province).wards().order_by("name")
+            AdministrativeUnit.objects.under(province).wards().order_by("sort_name")
         )
         if self.instance.pk:
             self.fields["wards"].initial = list(self.instance.children.all())

@@ -51,6 +51,9 @@ class AdministrativeUnit(models.Model):
         related_name="children",
     )
     path = models.CharField(max_length=255, unique=True, editable=False)
+    # The name as an ASCII key in Vietnamese alphabetical order (documents.vietnamese.sort_text),
+    # for lists a database sorts and pages: "Đông Hải" after "Duyên Hải", before "Yên Thế".
+    sort_name = models.CharField(max_length=2000, editable=False, blank=True)
     is_national = models.BooleanField(
         _("theo danh mục quốc gia"),
         default=False,
@@ -71,6 +74,7 @@ class AdministrativeUnit(models.Model):
     def save(self, *args, **kwargs) -> None:
         old_path = self.path
         self.path = self.build_path()
+        self.sort_name = sort_text(self.name)
         with transaction.atomic():
             super().save(*args, **kwargs)
             if old_path and old_path != self.path:

@@ -59,7 +59,7 @@ def _filtered_schemes(request):
     """The user's schemes narrowed by the filter form in the query string."""
     scope = user_scope(request.user)
     home = scope.unit if scope.unit is not None and scope.unit.level == Level.WARD else None
-    wards = scoped(request.user, AdministrativeUnit.objects.wards()).order_by("name")
+    wards = scoped(request.user, AdministrativeUnit.objects.wards()).order_by("sort_name")
     form = SchemeFilterForm(request.GET or None, wards=wards, ward=home)
     schemes = scoped(request.user, Scheme.objects.all())
     if form.is_bound:
@@ -73,7 +73,7 @@ def _filtered_schemes(request):
 def scheme_list(request):
     form, schemes, home = _filtered_schemes(request)
     schemes = schemes.select_related("kind", "area", "ward").order_by(
-        "ward__name", "kind__position", "sort_name"
+        "ward__sort_name", "kind__position", "sort_name"
     )
     page = Paginator(schemes, SCHEMES_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -97,7 +97,7 @@ def scheme_map(request):
     located = (
         schemes.filter(latitude__isnull=False, longitude__isnull=False)
         .select_related("kind", "ward")
-        .order_by("ward__name", "kind__position", "sort_name")
+        .order_by("ward__sort_name", "kind__position", "sort_name")
     )
     rows = list(located[: MAP_LIMIT + 1])
     markers = [

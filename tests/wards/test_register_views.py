@@ -85,6 +85,23 @@ def test_a_district_officer_lists_every_ward_below_and_filters_by_ward(
     assert list(client.get(url, {"ward": "90003"}).context["page"]) == []
 
 
+def test_above_the_ward_the_wards_come_in_vietnamese_order(client, people, units, kinds):
+    """Đ sorts after D and before Y (byte order would put it after every plain letter)."""
+    from tests.conftest import make_unit
+    from wards.models import Level
+
+    names = ["Yên Thế", "Đông Hải", "Duyên Hải", "Ánh Dương"]
+    for number, name in enumerate(names, start=4):
+        ward = make_unit(f"9000{number}", name, Level.WARD, units["grouping"], "phường")
+        make_scheme(ward, kinds["to-tu-quan"], f"Tổ {name}")
+    client.force_login(people["district"])
+    page = client.get(reverse("wards:scheme_list"))
+    wards = [s.ward.name for s in page.context["page"]]
+    assert wards == ["Ánh Dương", "Duyên Hải", "Đông Hải", "Yên Thế"]
+    choices = [label for _value, label in page.context["form"].fields["ward"].choices][1:]
+    assert choices == ["An", "Ánh Dương", "Bình", "Duyên Hải", "Đông Hải", "Yên Thế"]
+
+
 def test_adding_a_scheme_starts_by_choosing_its_kind(official, kinds):
     page = official.get(reverse("wards:scheme_create", args=["90001"])).content.decode()
     assert "Tổ liên gia an toàn PCCC" in page

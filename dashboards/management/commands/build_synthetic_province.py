@@ -21,7 +21,7 @@ from django.utils import timezone
 from awards.models import AwardForm, Decision, DecisionStatus, Nomination, Nominee, RecipientKind
 from awards.models import Status as NominationStatus
 from dashboards import summaries
-from documents.vietnamese import fold
+from documents.vietnamese import fold, sort_text
 from festival.models import Festival, SideEvent, SideEventKind
 from festival.models import Status as FestivalStatus
 from wards.models import (
@@ -182,6 +182,7 @@ class Command(BaseCommand):
                 parent=province,
             )
             grouping.path = grouping.build_path()
+            grouping.sort_name = sort_text(grouping.name)
             groupings.append(grouping)
         AdministrativeUnit.objects.bulk_create(groupings)
         names = [f"{a} {b}" for a in SYLLABLES for b in SYLLABLES if a != b]
@@ -201,6 +202,7 @@ class Command(BaseCommand):
                 is_national=True,
             )
             ward.path = ward.build_path()
+            ward.sort_name = sort_text(ward.name)
             wards.append(ward)
         AdministrativeUnit.objects.bulk_create(wards)
         # Each ward sits somewhere in the north; its schemes cluster around that point.

@@ -9,7 +9,7 @@ from documents.registry import DocumentKind, Rendered, register
 from documents.vietnamese import format_date, format_number, natural_key
 from wards.models import AdministrativeUnit
 from wards.scoping import Perm
-from wards.services import REGISTER_SECTION_BUILDERS
+from wards.services import register_sections
 
 
 def _area_section(ward: AdministrativeUnit) -> dict:
@@ -34,10 +34,6 @@ def _area_section(ward: AdministrativeUnit) -> dict:
     }
 
 
-# Each section is a table; the PDF and the workbook both render every one of them.
-SECTION_BUILDERS = [_area_section, *REGISTER_SECTION_BUILDERS]
-
-
 def profile_data(ward: AdministrativeUnit, when) -> dict:
     """The profile as plain data: header fields and a list of table sections."""
     province = ward.province
@@ -50,7 +46,8 @@ def profile_data(ward: AdministrativeUnit, when) -> dict:
         "date": format_date(when),
         "title": _("Hồ sơ %(ward)s") % {"ward": ward.title},
         "subtitle": _("Mã đơn vị: %(code)s") % {"code": ward.code},
-        "sections": [build(ward) for build in SECTION_BUILDERS],
+        # Each section is a table; the PDF and the workbook both render every one of them.
+        "sections": [_area_section(ward), *register_sections(ward)],
     }
 
 

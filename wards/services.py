@@ -322,8 +322,7 @@ def _sums_text(sums: dict[str, int]) -> str:
     return ", ".join(f"{sums[name]} {labels[name]}" for name in labels if name in sums)
 
 
-def scheme_kind_section(ward: AdministrativeUnit) -> dict:
-    profile = ward_profile(ward)
+def scheme_kind_section(profile: WardProfile) -> dict:
     rows = [
         [index, row.name, row.total, row.suspended, _sums_text(row.sums)]
         for index, row in enumerate(profile.by_kind, start=1)
@@ -349,8 +348,7 @@ def scheme_kind_section(ward: AdministrativeUnit) -> dict:
     }
 
 
-def scheme_area_section(ward: AdministrativeUnit) -> dict:
-    profile = ward_profile(ward)
+def scheme_area_section(profile: WardProfile) -> dict:
     rows = [
         [index, area.name or gettext("Cả phường, xã"), area.total, "", area.breakdown]
         for index, area in enumerate(profile.by_area, start=1)
@@ -370,9 +368,8 @@ def scheme_area_section(ward: AdministrativeUnit) -> dict:
     }
 
 
-def activity_section(ward: AdministrativeUnit, year: int | None = None) -> dict:
-    year = year or timezone.localdate().year
-    profile = ward_profile(ward, year)
+def activity_section(profile: WardProfile) -> dict:
+    year = profile.year
     rows = [
         [index, row.label, row.entries, row.total, ""]
         for index, row in enumerate(profile.activity, start=1)
@@ -398,4 +395,9 @@ def activity_section(ward: AdministrativeUnit, year: int | None = None) -> dict:
     }
 
 
-REGISTER_SECTION_BUILDERS = [scheme_kind_section, scheme_area_section, activity_section]
+def register_sections(ward: AdministrativeUnit, year: int | None = None) -> list[dict]:
+    """The register's tables of a printed profile: schemes by kind, by residential area, and
+    the activity of ``year`` (this year by default), from one :func:`ward_profile` (schemes
+    as they stand at the end of that year: for this year, today)."""
+    profile = ward_profile(ward, year or timezone.localdate().year)
+    return [scheme_kind_section(profile), scheme_area_section(profile), activity_section(profile)]

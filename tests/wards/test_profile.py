@@ -5,7 +5,7 @@ from datetime import date
 
 from tests.register import make_activity, make_scheme
 from wards.models import Scheme, SchemeStatus
-from wards.services import REGISTER_SECTION_BUILDERS, ward_profile
+from wards.services import register_sections, ward_profile
 
 
 def build_register(units, kinds, areas):
@@ -112,10 +112,13 @@ def test_the_profile_is_plain_data_for_documents(units, kinds, areas):
     assert json.loads(json.dumps(data))["schemes_total"] == 7
 
 
-def test_the_printed_profile_gets_five_column_tables(units, kinds, areas):
+def test_the_printed_profile_gets_five_column_tables(
+    units, kinds, areas, django_assert_num_queries
+):
     build_register(units, kinds, areas)
     make_activity(units["ward"], date=date.today(), type="tip_off", count=4)
-    sections = [build(units["ward"]) for build in REGISTER_SECTION_BUILDERS]
+    with django_assert_num_queries(4):  # one ward_profile for the three tables
+        sections = register_sections(units["ward"])
     assert [len(section["columns"]) for section in sections] == [5, 5, 5]
     assert all(len(row) == 5 for section in sections for row in section["rows"])
     kinds_table, areas_table, activity_table = sections

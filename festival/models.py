@@ -86,6 +86,17 @@ class Festival(models.Model):
         self.year = self.date.year
         super().save(*args, **kwargs)
 
+    @property
+    def is_locked(self) -> bool:
+        """Reported to the level above: what was reported stays as it was (photos aside)
+        until the festival is moved back to "held"."""
+        return self.status == Status.REPORTED
+
+    def locked_message(self) -> str:
+        return _(
+            "Ngày hội đã báo cáo nên không sửa được; muốn sửa thì chuyển về “%(held)s” trước."
+        ) % {"held": Status.HELD.label}
+
 
 class Part(models.TextChoices):
     # The values sort in the order of the day: the ceremony comes first.

@@ -1,6 +1,7 @@
 import calendar
 from dataclasses import dataclass
 from datetime import date
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -54,6 +55,33 @@ def _festival(request, pk: int, perm: str | None = None) -> Festival:
     return get_for_user(
         request.user, Festival.objects.select_related("ward", "pilot_unit"), perm, pk=pk
     )
+
+
+class _Locked(Exception):
+    def __init__(self, festival: Festival):
+        self.festival = festival
+
+
+def _open(festival: Festival) -> Festival:
+    """``festival`` if its content may still change (see Festival.is_locked)."""
+    if festival.is_locked:
+        raise _Locked(festival)
+    return festival
+
+
+def refuses_locked(view):
+    """A view editing a festival's content: on a reported festival, says why and goes back
+    to the festival's page, having changed nothing."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _Locked as locked:
+            messages.error(request, locked.festival.locked_message())
+            return _to_detail(locked.festival)
+
+    return wrapper
 
 
 def _to_detail(festival: Festival, anchor: str = ""):
@@ -224,8 +252,9 @@ def festival_create(request):
 
 
 @login_required
+@refuses_locked
 def festival_edit(request, pk: int):
-    festival = _festival(request, pk, Perm.EDIT_FESTIVAL)
+    festival = _open(_festival(request, pk, Perm.EDIT_FESTIVAL))
     form = FestivalForm(request.POST or None, instance=festival, wards=[festival.ward])
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -237,7 +266,8 @@ def festival_edit(request, pk: int):
 @login_required
 def festival_detail(request, pk: int):
     festival = _festival(request, pk)
-    can_edit = has_perm(request.user, Perm.EDIT_FESTIVAL, festival.ward)
+    can_manage = has_perm(request.user, Perm.EDIT_FESTIVAL, festival.ward)
+    can_edit = can_manage and not festival.is_locked
     programme = list(festival.programme.all())
     side_events = list(festival.side_events.all())
     transitions = []
@@ -245,7 +275,7 @@ def festival_detail(request, pk: int):
         (services.FORWARD.get(festival.status), True),
         (services.BACKWARD.get(festival.status), False),
     ):
-        if target is not None and can_edit:
+        if target is not None and can_manage:
             transitions.append(
                 {
                     "target": target,
@@ -376,12 +406,14 @@ CHILDREN = {
 
 
 def _child(request, kind: ChildKind, pk: int):
-    return get_for_user(
+    row = get_for_user(
         request.user,
         kind.model.objects.select_related("festival__ward"),
         Perm.EDIT_FESTIVAL,
         pk=pk,
     )
+    _open(row.festival)
+    return row
 
 
 def _row_page(request, form, festival, title, anchor, delete_url=""):
@@ -414,11 +446,13 @@ def _child_form(request, festival: Festival, slug: str, instance=None):
 
 
 @login_required
+@refuses_locked
 def child_create(request, pk: int, kind: str):
-    return _child_form(request, _festival(request, pk, Perm.EDIT_FESTIVAL), kind)
+    return _child_form(request, _open(_festival(request, pk, Perm.EDIT_FESTIVAL)), kind)
 
 
 @login_required
+@refuses_locked
 def child_edit(request, kind: str, pk: int):
     row = _child(request, CHILDREN[kind], pk)
     return _child_form(request, row.festival, kind, row)
@@ -426,6 +460,7 @@ def child_edit(request, kind: str, pk: int):
 
 @login_required
 @require_POST
+@refuses_locked
 def child_delete(request, kind: str, pk: int):
     child_kind = CHILDREN[kind]
     row = _child(request, child_kind, pk)
@@ -436,6 +471,7 @@ def child_delete(request, kind: str, pk: int):
 
 @login_required
 @require_POST
+@refuses_locked
 def programme_move(request, pk: int):
     item = _child(request, CHILDREN["programme"], pk)
     direction = request.POST.get("direction")
@@ -447,6 +483,7 @@ def programme_move(request, pk: int):
 
 
 @login_required
+@refuses_locked
 def side_event_results(request, pk: int):
     event = _child(request, CHILDREN["side-events"], pk)
     form = SideEventResultsForm(request.POST or None, instance=event)
@@ -460,7 +497,7 @@ def side_event_results(request, pk: int):
 
 def _festival_form(request, pk: int, form_class, title: str, anchor: str):
     """A form on the festival row itself (results, pledge text)."""
-    festival = _festival(request, pk, Perm.EDIT_FESTIVAL)
+    festival = _open(_festival(request, pk, Perm.EDIT_FESTIVAL))
     form = form_class(request.POST or None, instance=festival)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -470,11 +507,13 @@ def _festival_form(request, pk: int, form_class, title: str, anchor: str):
 
 
 @login_required
+@refuses_locked
 def festival_results(request, pk: int):
     return _festival_form(request, pk, ResultsForm, _("Kết quả chung của ngày hội"), "results")
 
 
 @login_required
+@refuses_locked
 def pledge_edit(request, pk: int):
     return _festival_form(request, pk, PledgeTextForm, _("Nội dung giao ước thi đua"), "pledge")
 

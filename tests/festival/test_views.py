@@ -83,6 +83,48 @@ def test_a_held_festival_cannot_be_moved_to_the_future(login, people, festival):
     assert "không thể ở sau hôm nay" in response.content.decode()
 
 
+def test_a_reported_festival_is_locked_until_moved_back(login, people, festival):
+    """What the ward reported stays as reported: each edit is refused with the reason and
+    changes nothing; moving it back to "held" opens it again."""
+    Festival.objects.filter(pk=festival.pk).update(
+        status=Status.REPORTED, date=timezone.localdate() - datetime.timedelta(days=3)
+    )
+    client = login(people["ward_official"])
+    detail = reverse("festival:detail", args=[festival.pk])
+    item = festival.programme.first()
+    attempts = [
+        reverse("festival:edit", args=[festival.pk]),
+        reverse("festival:results", args=[festival.pk]),
+        reverse("festival:pledge", args=[festival.pk]),
+        reverse("festival:row_create", args=[festival.pk, "guests"]),
+        reverse("festival:row_edit", args=["programme", item.pk]),
+        reverse("festival:row_delete", args=["programme", item.pk]),
+        reverse("festival:move", args=[item.pk]),
+    ]
+    for url in attempts:
+        response = client.post(url, {**_festival_data(venue="Sân vận động"), "direction": "up"})
+        assert response.status_code == 302, url
+        assert response["Location"] == detail
+        assert "đã báo cáo nên không sửa được" in client.get(detail).content.decode()
+    festival.refresh_from_db()
+    assert festival.venue == "Nhà văn hoá khu phố 3"
+    assert festival.programme.filter(pk=item.pk).exists()
+    page = client.get(detail).content.decode()
+    assert reverse("festival:edit", args=[festival.pk]) not in page
+    assert "Quay lại: Đã tổ chức" in page
+    client.post(reverse("festival:status", args=[festival.pk]), {"target": Status.HELD})
+    response = client.post(
+        reverse("festival:edit", args=[festival.pk]),
+        _festival_data(
+            venue="Sân vận động",
+            date=(timezone.localdate() - datetime.timedelta(days=3)).isoformat(),
+        ),
+    )
+    assert response.status_code == 302
+    festival.refresh_from_db()
+    assert festival.venue == "Sân vận động"
+
+
 # --------------------------------------------------------------------------- scoping
 
 

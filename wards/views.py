@@ -7,10 +7,12 @@ from django.db import connection
 from django.db.models import Count, ProtectedError, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from documents.vietnamese import fold, natural_key
+from festival.models import Festival
 from wards.forms import GroupingForm, LoginForm, ResidentialAreaForm
 from wards.models import AdministrativeUnit, Level, ResidentialArea
 from wards.ratelimit import RateLimit, client_ip
@@ -80,7 +82,15 @@ def unit_detail(request, code: str):
         context["areas"] = sorted(
             scoped(request.user, unit.residential_areas.all()), key=lambda a: natural_key(a.name)
         )
-        context["profile"] = ward_profile(unit, _year(request))
+        year = _year(request)
+        context["profile"] = ward_profile(unit, year)
+        context["festival_year"] = year or timezone.localdate().year
+        context["festival"] = (
+            scoped(request.user, Festival.objects.filter(ward=unit, year=context["festival_year"]))
+            .only("pk", "date", "status")
+            .first()
+        )
+        context["can_plan_festival"] = has_perm(request.user, Perm.EDIT_FESTIVAL, unit)
         return render(request, "wards/ward_detail.html", context)
 
     query = request.GET.get("q", "").strip()

@@ -25,6 +25,30 @@ def test_the_ward_page_shows_the_profile(official, units, kinds, areas):
     assert "Thêm mô hình" in page
 
 
+def test_the_ward_page_leads_to_the_year_s_festival(official, client, people, units):
+    import datetime
+
+    from festival.services import create_festival
+
+    url = reverse("wards:unit", args=["90001"])
+    page = official.get(url).content.decode()
+    this_year = datetime.date.today().year
+    assert f"Lập kế hoạch Ngày hội {this_year}" in page
+    assert reverse("festival:create") in page
+    client.force_login(people["district"])  # reads, does not plan
+    assert "Lập kế hoạch Ngày hội" not in client.get(url).content.decode()
+    festival = create_festival(
+        units["ward"],
+        people["ward_official"],
+        date=datetime.date(this_year, 8, 19),
+        start_time=datetime.time(7, 30),
+        venue="Nhà văn hoá",
+    )
+    page = client.get(url).content.decode()
+    assert reverse("festival:detail", args=[festival.pk]) in page
+    assert f"Ngày hội {this_year}: 19/08/{this_year} — Đang chuẩn bị" in page
+
+
 def test_the_list_is_in_vietnamese_and_number_order(official, units, kinds):
     for name in ["Tổ 10", "Tổ 2", "Đội Đông", "Đội Bắc", "Dân phòng 1"]:
         make_scheme(units["ward"], kinds["to-tu-quan"], name)

@@ -260,6 +260,8 @@ def docx_national_header(
 ) -> None:
     """The Decree 30 header block as a borderless two-column table."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
 
     table = document.add_table(rows=2, cols=2)
@@ -276,11 +278,29 @@ def docx_national_header(
         run = paragraph.add_run(nfc_data(text))
         run.bold, run.italic, run.font.size = bold, italic, Pt(size)
 
+    def rule(cell, cell_mm: float, length_mm: float):
+        """The short line under the authority and under the motto: the bottom border of an
+        empty paragraph, indented so the border is ``length_mm`` long, centred."""
+        paragraph = cell.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.left_indent = Mm((cell_mm - length_mm) / 2)
+        paragraph.paragraph_format.right_indent = Mm((cell_mm - length_mm) / 2)
+        paragraph.add_run("").font.size = Pt(2)
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for name, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+            bottom.set(qn(f"w:{name}"), value)
+        borders.append(bottom)
+        paragraph._p.get_or_add_pPr().append(borders)
+
     if sub_authority:
         line(left, sub_authority.upper(), size=13, first=True)
     line(left, authority.upper(), bold=True, first=not sub_authority)
+    rule(left, 65, 22)
     line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, first=True)
     line(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13)
+    # As long as the motto (13 pt bold Times: some 62 mm).
+    rule(right, 100, 62)
     line(number_cell, f"Số: {number}" if number else "", first=True)
     when = date or "ngày ... tháng ... năm ..."
     line(date_cell, f"{place}, {when}" if place else when, italic=True, first=True)

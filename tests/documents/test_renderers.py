@@ -9,6 +9,7 @@ import docx as python_docx
 import openpyxl
 import pypdf
 import pytest
+from docx.oxml.ns import qn
 
 from documents import renderers
 from documents.models import JobStatus
@@ -178,6 +179,19 @@ def test_a_word_file_has_the_national_header_and_decree_margins():
     assert round(section.right_margin.mm) == 15
     assert round(section.page_width.mm) == 210
     assert document.styles["Normal"].font.name == "Times New Roman"
+    # The short rules under the authority and under the motto (Decree 30): a bottom border
+    # right after each, centred in its column, about as long as the motto.
+    authority_cell, motto_cell = document.tables[0].rows[0].cells
+    for cell, after, column_mm, length_mm in (
+        (authority_cell, "UBND PHƯỜNG AN", 65, 22),
+        (motto_cell, "Độc lập - Tự do - Hạnh phúc", 100, 62),
+    ):
+        texts = [paragraph.text for paragraph in cell.paragraphs]
+        ruled = cell.paragraphs[texts.index(after) + 1]
+        border = ruled._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+        assert border.get(qn("w:val")) == "single"
+        indents = ruled.paragraph_format.left_indent.mm + ruled.paragraph_format.right_indent.mm
+        assert column_mm - indents == pytest.approx(length_mm, abs=0.5)
 
 
 def test_the_list_template_repeats_its_header_row_on_every_page():

@@ -1,7 +1,7 @@
 """Benchmark of the dashboards: server time and SQL queries of the province dashboard (150
 wards) this year (the page as opened, a period ending today) and last year (a full year), a
 grouping's (10 wards), a ward's dashboard and its ward page. Each request goes through
-Django's WSGI handler in-process, as gunicorn calls it (middleware, session, view,
+the project's WSGI application in-process, as gunicorn calls it (middleware, session, view,
 template), without the test client's instrumentation of templates, against a synthetic
 province (manage.py build_synthetic_province).
 
@@ -122,16 +122,17 @@ def pages() -> list[tuple[str, str]]:
 
 
 def client(user):
-    """A function requesting a path as ``user`` through Django's WSGI handler: (status,
-    body)."""
+    """A function requesting a path as ``user`` through the project's WSGI application
+    (config/wsgi.py, as gunicorn loads it): (status, body)."""
     from django.conf import settings
-    from django.core.handlers.wsgi import WSGIHandler
     from django.test import Client, RequestFactory
 
     login = Client()
     login.force_login(user)
     cookie = f"{settings.SESSION_COOKIE_NAME}={login.cookies[settings.SESSION_COOKIE_NAME].value}"
-    handler, factory = WSGIHandler(), RequestFactory()
+    from config.wsgi import application as handler
+
+    factory = RequestFactory()
 
     def get(path: str) -> tuple[str, bytes]:
         answer = {}

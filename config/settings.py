@@ -284,7 +284,10 @@ if AWARDS_REWARD_ROUNDING < 1:
 AWARDS_VERIFY_LIMIT = env_int("AWARDS_VERIFY_LIMIT", 30)
 AWARDS_VERIFY_WINDOW = env_int("AWARDS_VERIFY_WINDOW", 60)
 # dashboards: the wards' running totals of activity and nominations follow every change;
-# each night they are recounted from the rows, and any difference found is logged.
+# each night they are recounted from the rows, and any difference found is logged. A
+# dashboard's grouped figures are cached until a row under its unit changes (and at most
+# this long).
+DASHBOARDS_CACHE_SECONDS = env_int("DASHBOARDS_CACHE_SECONDS", 24 * 3600)
 CELERY_BEAT_SCHEDULE["dashboards-rebuild-summaries"] = {
     "task": "dashboards.rebuild_summaries",
     "schedule": crontab(hour=2, minute=30),

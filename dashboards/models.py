@@ -121,3 +121,26 @@ class NominationYear(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ward_id} {self.form_id} {self.year}: {self.nominated}/{self.awarded}"
+
+
+class WardStamp(models.Model):
+    """A token replaced, in the same transaction, whenever a change reaches a ward's figures
+    (its schemes, activity, nominations, residential areas). The tokens of the wards under
+    a unit name the state of its dashboard: dashboards/cache.py keeps the grouped figures
+    under them."""
+
+    ward = models.OneToOneField(
+        AdministrativeUnit,
+        verbose_name=_("phường, xã"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("dấu thay đổi")
+        verbose_name_plural = _("dấu thay đổi")
+
+    def __str__(self) -> str:
+        return f"{self.ward_id}: {self.token}"

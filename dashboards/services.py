@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import Nomination
+from dashboards import cache as dashboard_cache
 from dashboards import figures
 from dashboards.figures import FESTIVAL_RESULTS, Period
 from dashboards.models import ActivityMonth, NominationYear, SchemeYear
@@ -451,15 +452,20 @@ def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None
     monthly = scoped(user, ActivityMonth.objects.filter(**under))
     nominations = scoped(user, NominationYear.objects.filter(**under))
     # 2 schemes by ward and kind, 3 activity by ward and type, 4 by month, 5 nominations by
-    # ward and form; 6 to 8 (_build).
-    dashboard = _build(
+    # ward and form (from the cache until a row under the unit changes); 6 to 8 (_build).
+    grouped = dashboard_cache.cached(
         user,
-        _Builder(unit, period, rows),
-        _Grouping(rows=under, by="ward_id"),
-        schemes=figures.scheme_totals(scheme_years, schemes, "ward_id", period),
-        activity=figures.activity_totals(monthly, activities, "ward_id", period),
-        daily=figures.monthly_activity(monthly, period),
-        awards=figures.award_totals(nominations, "ward_id", period),
+        unit,
+        ("unit", period),
+        lambda: {
+            "schemes": figures.scheme_totals(scheme_years, schemes, "ward_id", period),
+            "activity": figures.activity_totals(monthly, activities, "ward_id", period),
+            "daily": figures.monthly_activity(monthly, period),
+            "awards": figures.award_totals(nominations, "ward_id", period),
+        },
+    )
+    dashboard = _build(
+        user, _Builder(unit, period, rows), _Grouping(rows=under, by="ward_id"), **grouped
     )
     dashboard.markers = _ward_markers(dashboard.rows)
     return dashboard
@@ -534,15 +540,24 @@ def ward_dashboard(user, ward: AdministrativeUnit, year: int, today: date | None
     activities = scoped(user, Activity.objects.filter(**ward_rows))
     nominations = scoped(user, Nomination.objects.filter(nominee__ward=ward))
     # 2 schemes by area and kind, 3 activity by area and type, 4 by day, 5 nominations by area
-    # and form; 6 to 8 (_build); 9 located schemes for the map.
+    # and form (from the cache until a row of the ward changes); 6 to 8 (_build); 9 located
+    # schemes for the map.
+    grouped = dashboard_cache.cached(
+        user,
+        ward,
+        ("ward", period),
+        lambda: {
+            "schemes": figures.schemes(schemes, "area_id", period),
+            "activity": figures.activity(activities, "scheme__area_id", period),
+            "daily": figures.daily_activity(activities, period),
+            "awards": figures.awards(nominations, "nominee__area_id", period),
+        },
+    )
     dashboard = _build(
         user,
         _Builder(ward, period, rows),
         _Grouping(rows=ward_rows, by="area_id", own_ward=True),
-        schemes=figures.schemes(schemes, "area_id", period),
-        activity=figures.activity(activities, "scheme__area_id", period),
-        daily=figures.daily_activity(activities, period),
-        awards=figures.awards(nominations, "nominee__area_id", period),
+        **grouped,
     )
     # The row for the whole ward shows only when something is recorded there.
     common = rows[None]

@@ -26,8 +26,16 @@ from django.dispatch import receiver
 
 from awards.models import Decision, DecisionStatus, Nomination, Nominee
 from awards.models import Status as NominationStatus
+from dashboards import cache as dashboard_cache
 from dashboards.models import TYPES, UNDATED, ActivityMonth, NominationYear, SchemeYear
-from wards.models import Activity, AdministrativeUnit, Scheme, SchemeStatus
+from wards.models import (
+    Activity,
+    AdministrativeUnit,
+    Level,
+    ResidentialArea,
+    Scheme,
+    SchemeStatus,
+)
 from wards.signals import rows_changed
 
 logger = logging.getLogger(__name__)
@@ -251,6 +259,7 @@ def refresh_schemes(ward_ids: Iterable[int | None]) -> None:
         with transaction.atomic():
             _lock(chunk)
             _replace_schemes(chunk, count_schemes(chunk))
+            dashboard_cache.changed(chunk)
 
 
 def refresh_activity(ward_ids: Iterable[int | None], months: Iterable[date] | None = None):
@@ -260,6 +269,7 @@ def refresh_activity(ward_ids: Iterable[int | None], months: Iterable[date] | No
         with transaction.atomic():
             _lock(chunk)
             _replace_activity(chunk, count_activity(chunk, months), months)
+            dashboard_cache.changed(chunk)
 
 
 def refresh_nominations(ward_ids: Iterable[int | None]) -> None:
@@ -268,6 +278,7 @@ def refresh_nominations(ward_ids: Iterable[int | None]) -> None:
         with transaction.atomic():
             _lock(chunk)
             _replace_nominations(chunk, count_nominations(chunk))
+            dashboard_cache.changed(chunk)
 
 
 def rebuild(ward_ids: Iterable[int] | None = None) -> dict[str, int]:
@@ -280,6 +291,7 @@ def rebuild(ward_ids: Iterable[int] | None = None) -> dict[str, int]:
     for chunk in _chunks(ward_ids):
         with transaction.atomic():
             _lock(chunk)
+            before = sum(wrong.values())
             counted, stored = count_schemes(chunk), _stored_schemes(chunk)
             if counted != stored:
                 wrong["schemes"] += _differences(counted, stored)
@@ -302,6 +314,8 @@ def rebuild(ward_ids: Iterable[int] | None = None) -> dict[str, int]:
             if counted != stored:
                 wrong["nominations"] += _differences(counted, stored)
                 _replace_nominations(chunk, counted)
+            if sum(wrong.values()) > before:
+                dashboard_cache.changed(chunk)
     return wrong
 
 
@@ -397,6 +411,8 @@ def _nominee_changed(sender, instance: Nominee, created=False, **kwargs) -> None
     before = getattr(instance, "_counted_in", None)
     if before and before != instance.ward_id:
         refresh_nominations([before, instance.ward_id])
+    else:  # its residential area may have changed: a ward's dashboard groups by area
+        dashboard_cache.changed([instance.ward_id])
 
 
 @receiver(pre_delete, sender=Decision, dispatch_uid="dashboards-decision-deleting")
@@ -412,3 +428,20 @@ def _decision_changed(sender, instance: Decision, **kwargs) -> None:
     if wards is None and instance.pk:
         wards = set(instance.nominations.values_list("nominee__ward_id", flat=True))
     refresh_nominations(wards or ())
+
+
+# --------------------------------------------------------------------------- cache only
+# Changes that move no total but change what a cached dashboard shows.
+
+
+@receiver(post_delete, sender=ResidentialArea, dispatch_uid="dashboards-area-deleted")
+def _area_deleted(sender, instance: ResidentialArea, **kwargs) -> None:
+    """Its schemes and nominees now belong to the whole ward (on a ward's dashboard)."""
+    dashboard_cache.changed([instance.ward_id])
+
+
+@receiver(post_save, sender=AdministrativeUnit, dispatch_uid="dashboards-unit-saved")
+def _unit_saved(sender, instance: AdministrativeUnit, created=False, **kwargs) -> None:
+    """A new ward starts with a token of its own."""
+    if created and instance.level == Level.WARD:
+        dashboard_cache.changed([instance.pk])

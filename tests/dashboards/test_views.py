@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tests.conftest import make_unit, make_user
 from tests.register import make_activity, make_areas, make_scheme
-from wards.models import Exemplar, Level, Role
+from wards.models import AdministrativeUnit, Exemplar, Level, Role
 
 
 def unit_url(code, year=None):
@@ -181,15 +181,19 @@ def test_print_buttons_carry_the_year(login, people, units):
         assert f'data-kind="dashboards.ward_report" data-fmt="{fmt}"' in html
 
 
-def build_province(code: str, wards: int):
-    """A province of ``wards`` wards, each with areas, schemes of two kinds, activity of
-    two years and exemplars."""
+def build_province(code: str, wards: int, groupings: int = 1):
+    """A province of ``wards`` wards in ``groupings`` groupings ({code}-G1 ...), each ward
+    with areas, schemes of two kinds, activity of two years and exemplars."""
     from tests.register import seed_kinds
 
     kinds = seed_kinds()
     province = make_unit(code, f"Tỉnh {code}", Level.PROVINCE, division_type="tỉnh")
-    grouping = make_unit(f"{code}-G1", "Cụm", Level.DISTRICT, province, "cụm")
+    groups = [
+        make_unit(f"{code}-G{n}", f"Cụm {n}", Level.DISTRICT, province, "cụm")
+        for n in range(1, groupings + 1)
+    ]
     for number in range(wards):
+        grouping = groups[number * groupings // wards]
         ward = make_unit(f"{code}{number:03d}", f"Phường {number}", Level.WARD, grouping, "phường")
         area = make_areas(ward, [f"Khu {number}"])[f"Khu {number}"]
         team = make_scheme(
@@ -208,20 +212,41 @@ def test_the_unit_dashboard_takes_the_same_queries_whatever_the_number_of_wards(
 ):
     province = build_province(code, wards)
     client.force_login(make_user(f"tinh.{code}", Role.STAFF, province))
-    # 1 session, 2 user, 3 membership (scope), 4 the unit, 5 the wards, 6 activity by ward and
-    # type (monthly totals and the month begun), 7 activity by month, 8 nominations and
-    # awards by ward and form, 9 the scheme kinds and award forms, 10 schemes by ward and
-    # kind, 11 exemplars by ward and kind, 12 festivals with their results.
-    with django_assert_num_queries(12):
+    # 1 session, 2 user, 3 membership (scope), 4 the unit, 5 the wards, 6 the wards' change
+    # tokens, 7 schemes by ward and kind, 8 activity by ward and type (monthly totals and
+    # the month begun), 9 activity by month, 10 nominations and awards by ward and form,
+    # 11 the scheme kinds and award forms, 12 exemplars by ward and kind, 13 festivals.
+    with django_assert_num_queries(13):
         response = client.get(unit_url(code, 2024))
     assert len(response.context["dashboard"].rows) == wards
     assert response.context["dashboard"].totals.activity_total.now == 2 * wards
+    # Until a row under the unit changes, 7 to 10 come from the cache.
+    with django_assert_num_queries(9):
+        response = client.get(unit_url(code, 2024))
+    assert response.context["dashboard"].totals.activity_total.now == 2 * wards
     # The current year (a period ending today, against the same day last year) and a
     # grouping cost the same.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         client.get(unit_url(code, timezone.localdate().year))
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         client.get(unit_url(f"{code}-G1", 2024))
+
+
+def test_a_change_in_one_grouping_leaves_the_others_cached(db, client, django_assert_num_queries):
+    province = build_province("94", 12, groupings=3)  # four wards in each grouping
+    client.force_login(make_user("tinh.94", Role.STAFF, province))
+    for code in ("94", "94-G1", "94-G2"):
+        client.get(unit_url(code, 2024))
+    ward = AdministrativeUnit.objects.filter(parent__code="94-G1").first()
+    make_activity(ward, date=date(2024, 6, 1), count=100)
+    with django_assert_num_queries(9):  # cached: nothing changed under 94-G2
+        client.get(unit_url("94-G2", 2024))
+    with django_assert_num_queries(13):
+        grouping = client.get(unit_url("94-G1", 2024)).context["dashboard"]
+    with django_assert_num_queries(13):
+        whole = client.get(unit_url("94", 2024)).context["dashboard"]
+    assert grouping.totals.activity_total.now == 2 * 4 + 100
+    assert whole.totals.activity_total.now == 2 * 12 + 100
 
 
 def test_a_change_to_the_register_shows_at_once(login, people, units, province_data):
@@ -279,10 +304,12 @@ def test_nominations_and_an_issued_decision_show_at_once(login, people, units, p
 def test_the_ward_dashboard_query_budget(login, people, province_data, django_assert_num_queries):
     client = login(people["province"])
     # 1 session, 2 user, 3 membership, 4 the ward with its grouping and province (for the
-    # breadcrumbs), 5 its areas, 6 activity by area and type, 7 activity by day,
-    # 8 nominations and awards, 9 the kinds and forms, 10 schemes by area and kind,
-    # 11 exemplars, 12 its festivals, 13 located schemes for the map.
-    with django_assert_num_queries(13):
+    # breadcrumbs), 5 its areas, 6 its change token, 7 schemes by area and kind, 8 activity
+    # by area and type, 9 activity by day, 10 nominations and awards, 11 the kinds and forms,
+    # 12 exemplars, 13 its festivals, 14 located schemes for the map.
+    with django_assert_num_queries(14):
+        client.get(ward_url("90001", 2024))
+    with django_assert_num_queries(10):
         client.get(ward_url("90001", 2024))
 
 

@@ -1,12 +1,14 @@
-"""The dashboards' cache: the grouped figures of a dashboard, kept until a row under its unit
-changes.
+"""The dashboards' cache: the grouped figures of a dashboard, kept until the rows behind them
+change.
 
 Each ward has a token (WardStamp), replaced in the transaction of any change to the rows a
-dashboard counts (dashboards/summaries.py calls :func:`changed`). A dashboard's figures are
-cached under the tokens of the wards under its unit: a change in one ward makes its own,
-its grouping's and its province's dashboards count again on their next view, and leaves the
-other groupings' cached. Being written with the change, a token never names figures from
-before it; a ward moved to another grouping changes the tokens its old and new units read.
+dashboard counts (dashboards/summaries.py calls :func:`changed`). Being written with the
+change, a token never names figures from before it.
+
+A unit's dashboard (:func:`cached_by_ward`) keeps each ward's lines under that ward's own
+token: after a change in one ward, the province's next view counts that ward alone and takes
+the other wards' lines from the cache, and a grouping's view shares them. A ward's own
+dashboard (:func:`cached`) is kept under its token as a whole.
 """
 
 import hashlib
@@ -40,13 +42,66 @@ def state(unit) -> str:
     return hashlib.sha256("".join(tokens).encode()).hexdigest()
 
 
+def tokens(unit) -> dict[int, str]:
+    """One query: the tokens of the wards under ``unit`` (a ward created in bulk has none
+    until the nightly recount gives it one)."""
+    return dict(
+        WardStamp.objects.filter(ward__path__startswith=unit.path).values_list("ward_id", "token")
+    )
+
+
+def _key(kind: str, raw) -> str:
+    return f"dashboards:{kind}:" + hashlib.sha256(repr((FORMAT, raw)).encode()).hexdigest()
+
+
+def cached_by_ward(unit, ward_ids, parts: tuple, compute) -> dict[str, list]:
+    """The grouped figures of ``unit``'s wards ``ward_ids`` described by ``parts``: for each
+    name, the lines of ``compute`` (each line's first value a ward's id). ``compute(missing)``
+    counts the wards ``missing`` (None: all of them) in one go, whatever their number.
+
+    All the lines are cached together under the wards' tokens, and each ward's lines under
+    its own token: after a change in one ward, that ward alone is counted again, and the
+    other units above it find its new lines. A ward's lines depend on its rows alone, and
+    every user who may see a unit's dashboard sees all its wards (wards.scoping): users
+    share them. A ward without a token is counted on every view."""
+    ward_ids = list(ward_ids)
+    known = tokens(unit)
+    whole = None
+    if all(pk in known for pk in ward_ids):
+        whole = _key("unit", (unit.path, parts, sorted(known.items())))
+        lines = cache.get(whole)
+        if lines is not None:
+            return lines
+    keys = {pk: _key("ward", (pk, known[pk], parts)) for pk in ward_ids if pk in known}
+    found = cache.get_many(list(keys.values())) if keys else {}
+    missing = [pk for pk in ward_ids if keys.get(pk) not in found]
+    lines: dict[str, list] = {}
+    for part in found.values():
+        for name, values in part.items():
+            lines.setdefault(name, []).extend(values)
+    if missing:
+        counted = compute(None if len(missing) == len(ward_ids) else missing)
+        fresh = {pk: {name: [] for name in counted} for pk in missing if pk in keys}
+        for name, values in counted.items():
+            lines.setdefault(name, []).extend(values)
+            for line in values:
+                part = fresh.get(line[0])
+                if part is not None:
+                    part[name].append(line)
+        cache.set_many(
+            {keys[pk]: part for pk, part in fresh.items()}, settings.DASHBOARDS_CACHE_SECONDS
+        )
+    if whole is not None:
+        cache.set(whole, lines, settings.DASHBOARDS_CACHE_SECONDS)
+    return lines
+
+
 def cached(user, unit, parts: tuple, compute):
     """``compute()``, the grouped figures of ``unit``'s dashboard described by ``parts``,
     from the cache while no row under ``unit`` has changed. The user's scope is part of the
     key: figures are only ever shared by users who see the same rows."""
     scope = user_scope(user).unit
-    raw = repr((FORMAT, scope.path if scope else "*", unit.path, parts, state(unit)))
-    key = "dashboards:figures:" + hashlib.sha256(raw.encode()).hexdigest()
+    key = _key("figures", (scope.path if scope else "*", unit.path, parts, state(unit)))
     figures = cache.get(key)
     if figures is None:
         figures = compute()

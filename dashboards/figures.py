@@ -219,18 +219,16 @@ def fetch(queryset, merge: list[str] | None = None, floats=()) -> list[tuple]:
 SCHEME_COLUMNS = ["now", "before", "new_now", "new_before", "located", "lat", "lng"]
 
 
-def _living() -> Q:
-    """Schemes that exist on some day (dashboards.summaries.scheme_years is not None)."""
-    dated_end = Q(status_changed_on__isnull=False) & (
+def _dated_end() -> Q:
+    """Dissolved on a known day after the founding (or undated) one."""
+    return Q(status_changed_on__isnull=False) & (
         Q(established_on__isnull=True) | Q(status_changed_on__gt=F("established_on"))
     )
-    return ~Q(status=SchemeStatus.DISSOLVED) | dated_end
 
 
-# No row has this year: a figure the yearly totals leave to the rows.
-_NO_YEAR = Q(year=0)
-# No row matches (a primary key is never null): a figure the rows leave to the totals.
-_NOTHING = Q(pk__isnull=True)
+def _living() -> Q:
+    """Schemes that exist on some day (dashboards.summaries.scheme_years is not None)."""
+    return ~Q(status=SchemeStatus.DISSOLVED) | _dated_end()
 
 
 def scheme_totals(totals, rows, key: str, period: Period) -> list[tuple]:
@@ -250,9 +248,10 @@ def scheme_totals(totals, rows, key: str, period: Period) -> list[tuple]:
         .annotate(
             now=Sum("change", filter=now),
             before=Sum("change", filter=Q(year__lte=upto_before)),
-            new_now=Sum("founded", filter=Q(year=period.year) if period.is_whole else _NO_YEAR),
-            new_before=Sum(
-                "founded", filter=Q(year=previous.year) if previous.is_whole else _NO_YEAR
+            # A period not whole takes the schemes founded in it from the rows.
+            new_now=Sum("founded", filter=Q(year=period.year)) if period.is_whole else Value(0),
+            new_before=(
+                Sum("founded", filter=Q(year=previous.year)) if previous.is_whole else Value(0)
             ),
             located=Sum("located", filter=now),
             lat=Sum("latitude_sum", filter=now),
@@ -264,19 +263,28 @@ def scheme_totals(totals, rows, key: str, period: Period) -> list[tuple]:
     partial = [item for item in (period, previous) if not item.is_whole]
     if not partial:
         return fetch(changes)
-    living, located = _living(), Q(latitude__isnull=False, longitude__isnull=False)
+    located = Q(latitude__isnull=False, longitude__isnull=False)
     dissolved = Q(status=SchemeStatus.DISSOLVED)
+    # A dissolved scheme counts until it was dissolved when that was after its founding.
+    living, ended = _living(), dissolved & _dated_end()
 
     def within(item: Period, field: str) -> Q:
-        return Q(**{f"{field}__range": (item.start, item.end)}) if item in partial else _NOTHING
+        return Q(**{f"{field}__range": (item.start, item.end)})
 
     def net(item: Period, only: Q | None = None, field=None):
+        """The schemes founded less those dissolved within ``item`` (nothing for a whole
+        period: the yearly changes count it)."""
+        if item not in partial:
+            return Value(0) if field is None else Value(0.0)
         opened = living & within(item, "established_on") & (only or Q())
-        closed = living & dissolved & within(item, "status_changed_on") & (only or Q())
+        closed = ended & within(item, "status_changed_on") & (only or Q())
         if field is None:
             return Count("pk", filter=opened) - Count("pk", filter=closed)
         value = Cast(field, FloatField())
         return Coalesce(Sum(value, filter=opened), 0.0) - Coalesce(Sum(value, filter=closed), 0.0)
+
+    def founded(item: Period):
+        return Count("pk", filter=within(item, "established_on")) if item in partial else Value(0)
 
     window = Q()
     for item in partial:
@@ -287,8 +295,8 @@ def scheme_totals(totals, rows, key: str, period: Period) -> list[tuple]:
         .annotate(
             now=net(period),
             before=net(previous),
-            new_now=Count("pk", filter=within(period, "established_on")),
-            new_before=Count("pk", filter=within(previous, "established_on")),
+            new_now=founded(period),
+            new_before=founded(previous),
             located=net(period, located),
             lat=net(period, located, "latitude"),
             lng=net(period, located, "longitude"),
@@ -339,11 +347,15 @@ def activity_totals(totals, rows, key: str, period: Period) -> list[tuple]:
         if cut <= item.end:
             begun |= Q(date__gte=cut, date__lte=item.end)
     if begun:
-        now, before = Q(date__gte=period.start), Q(date__lte=previous.end)
+        # Only a period whose last month has begun takes figures from the rows.
+        now = Q(date__gte=period.start) if now_cut <= period.end else None
+        before = Q(date__lte=previous.end) if before_cut <= previous.end else None
         sums = {}
         for name in TYPES:
-            sums[f"{name}_now"] = Sum("count", filter=Q(type=name) & now)
-            sums[f"{name}_before"] = Sum("count", filter=Q(type=name) & before)
+            for suffix, within in (("now", now), ("before", before)):
+                sums[f"{name}_{suffix}"] = (
+                    Value(0) if within is None else Sum("count", filter=Q(type=name) & within)
+                )
         month_begun = rows.filter(begun).values(key).annotate(**sums).order_by()
         whole = whole.union(month_begun.values_list(*columns), all=True)
     return [
@@ -353,14 +365,14 @@ def activity_totals(totals, rows, key: str, period: Period) -> list[tuple]:
     ]
 
 
-def monthly_activity(totals, period: Period) -> list[tuple]:
-    """Activity per month (its first day), this year and all of last year."""
+def monthly_activity(totals, key: str, period: Period) -> list[tuple]:
+    """Activity per ``key`` and month (its first day), this year and all of last year."""
     return list(
         totals.filter(month__gte=period.previous.start, month__lte=period.end)
-        .values("month")
+        .values(key, "month")
         .annotate(sum=Sum("total"))
         .order_by()
-        .values_list("month", "sum")
+        .values_list(key, "month", "sum")
     )
 
 

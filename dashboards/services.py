@@ -429,10 +429,11 @@ class _Builder:
 
 
 def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None = None):
-    """One row per ward under ``unit``, in Vietnamese order, in eight queries whatever the
-    number of wards: activity and nominations from the wards' running totals."""
+    """One row per ward under ``unit``, in Vietnamese order, in nine queries whatever the
+    number of wards (five when no ward's rows changed since the last view): from the wards'
+    running totals."""
     period = period_for(year, today)
-    # 1: the wards.
+    # 1: the wards (and 2, in cached_by_ward: their tokens).
     wards = scoped(user, AdministrativeUnit.objects.under(unit).wards()).select_related("parent")
     url = _ward_dashboard_url()
     rows = {
@@ -446,24 +447,29 @@ def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None
         for ward in sorted(wards, key=lambda ward: natural_key(ward.name))
     }
     under = {"ward__path__startswith": unit.path}
-    schemes = scoped(user, Scheme.objects.filter(**under))
-    scheme_years = scoped(user, SchemeYear.objects.filter(**under))
-    activities = scoped(user, Activity.objects.filter(**under))
-    monthly = scoped(user, ActivityMonth.objects.filter(**under))
-    nominations = scoped(user, NominationYear.objects.filter(**under))
-    # 2 schemes by ward and kind, 3 activity by ward and type, 4 by month, 5 nominations by
-    # ward and form (from the cache until a row under the unit changes); 6 to 8 (_build).
-    grouped = dashboard_cache.cached(
-        user,
-        unit,
-        ("unit", period),
-        lambda: {
+
+    def count(missing):
+        """3 schemes by ward and kind, 4 activity by ward and type, 5 by ward and month, 6
+        nominations by ward and form: of the wards ``missing`` (None: all)."""
+        lookups = under if missing is None else {**under, "ward_id__in": missing}
+        schemes = scoped(user, Scheme.objects.filter(**lookups))
+        scheme_years = scoped(user, SchemeYear.objects.filter(**lookups))
+        activities = scoped(user, Activity.objects.filter(**lookups))
+        monthly = scoped(user, ActivityMonth.objects.filter(**lookups))
+        nominations = scoped(user, NominationYear.objects.filter(**lookups))
+        return {
             "schemes": figures.scheme_totals(scheme_years, schemes, "ward_id", period),
             "activity": figures.activity_totals(monthly, activities, "ward_id", period),
-            "daily": figures.monthly_activity(monthly, period),
+            "daily": figures.monthly_activity(monthly, "ward_id", period),
             "awards": figures.award_totals(nominations, "ward_id", period),
-        },
-    )
+        }
+
+    # Each ward's lines from the cache until a row of that ward changes: queries 2 to 5 count
+    # only the wards that changed, and are not made when none did; 7 to 9 (_build).
+    grouped = dashboard_cache.cached_by_ward(unit, rows, ("unit", period), count)
+    grouped = {name: grouped.get(name, []) for name in ("schemes", "activity", "awards")} | {
+        "daily": [line[1:] for line in grouped.get("daily", [])]
+    }
     dashboard = _build(
         user, _Builder(unit, period, rows), _Grouping(rows=under, by="ward_id"), **grouped
     )

@@ -6,6 +6,7 @@ page, logged in as the province's officer (a session made here, sent as a cookie
     /work/main/.venv/bin/python tests/bench/load_dashboard.py [--port 8765] [--workers 4]
         [--connections 20] [--duration 60]
         [--database-url postgres://postgres@127.0.0.1:5432/dashboards_bench]
+        [--redis-url redis://127.0.0.1:6379/13]
 
 Uses the database of bench_dashboard.py (built on first use). Reports requests per second,
 p50/p95/p99 latency, errors (wrk's socket errors and non-2xx answers), and each page's
@@ -84,6 +85,7 @@ def wrk(url: str, cookie: str, args) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", default=bench_dashboard.DEFAULT_URL)
+    parser.add_argument("--redis-url", default=bench_dashboard.DEFAULT_REDIS_URL)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=2)
@@ -92,7 +94,7 @@ def main() -> int:
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
-    bench_dashboard.setup(args.database_url)
+    bench_dashboard.setup(args.database_url, args.redis_url)
 
     from django.urls import reverse
 

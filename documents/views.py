@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,37 +10,48 @@ from django.views.decorators.http import require_POST
 
 from documents import services
 from documents.models import Job
-from documents.registry import get_kind
+from documents.registry import all_kinds, get_kind
 
 
 def _jobs(request):
-    """The user's own jobs, within their scope (a job of a unit they left is gone)."""
-    return services.scoping().scoped(request.user, Job.objects.filter(owner=request.user))
+    """The jobs the user may open: their own, and their colleagues' of a kind their role may
+    print, within their scope (a job of a unit they left is gone). Colleagues see each
+    other's printouts; nobody sees another unit's."""
+    scope = services.scoping()
+    kinds = [
+        kind.identifier for kind in all_kinds() if scope.has_perm(request.user, kind.permission)
+    ]
+    return scope.scoped(request.user, Job.objects.filter(Q(owner=request.user) | Q(kind__in=kinds)))
 
 
 def _job(request, pk: int) -> Job:
     return services.scoping().get_for_user(request.user, _jobs(request), pk=pk)
 
 
+def _listing(request) -> dict:
+    """A page of the list: the user's own jobs, or (``?of=unit``) everyone's they may open."""
+    everyone = request.GET.get("of") == "unit"
+    jobs = _jobs(request)
+    jobs = jobs.select_related("owner") if everyone else jobs.filter(owner=request.user)
+    page = Paginator(jobs, 25).get_page(request.GET.get("page"))
+    return {
+        "page": page,
+        "jobs": page.object_list,
+        "pending": any(job.is_pending for job in page),
+        "everyone": everyone,
+        "params": "of=unit" if everyone else "",
+    }
+
+
 @login_required
 def job_list(request):
-    page = Paginator(_jobs(request), 25).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "documents/job_list.html",
-        {"page": page, "jobs": page.object_list, "pending": any(j.is_pending for j in page)},
-    )
+    return render(request, "documents/job_list.html", _listing(request))
 
 
 @login_required
 def job_table(request):
     """The list's table alone, polled by htmx while a job on the page is not finished."""
-    page = Paginator(_jobs(request), 25).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "documents/partials/job_table.html",
-        {"page": page, "jobs": page.object_list, "pending": any(j.is_pending for j in page)},
-    )
+    return render(request, "documents/partials/job_table.html", _listing(request))
 
 
 @login_required

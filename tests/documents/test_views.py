@@ -86,7 +86,9 @@ def test_a_kind_with_parameters_asks_for_them_first(login, people, units, kind, 
     assert job.status == JobStatus.DONE
 
 
-def test_the_download_has_the_vietnamese_name_and_only_for_its_owner(login, people, units, areas):
+def test_the_download_has_the_vietnamese_name_and_is_shared_within_the_unit(
+    login, people, units, areas
+):
     job = request_document(people["ward_official"], "wards.profile", units["ward"], "pdf")
     client = login(people["ward_official"])
     response = client.get(reverse("documents:download", args=[job.pk]))
@@ -97,10 +99,33 @@ def test_the_download_has_the_vietnamese_name_and_only_for_its_owner(login, peop
     assert f"filename*=utf-8''{quote('Hồ sơ Phường An.pdf')}" in disposition
     assert b"".join(response.streaming_content).startswith(b"%PDF")
 
-    for other in ("outsider", "organiser", "district"):
-        client = login(people[other])
+    # A colleague of the ward and the grouping's officer above it open it; a sibling ward's
+    # official does not.
+    for colleague in ("organiser", "district"):
+        client = login(people[colleague])
         for name in ("download", "job", "status"):
-            assert client.get(reverse(f"documents:{name}", args=[job.pk])).status_code == 404
+            assert client.get(reverse(f"documents:{name}", args=[job.pk])).status_code == 200
+        page = client.get(reverse("documents:job", args=[job.pk])).content.decode()
+        assert "bởi Nguyễn Văn Hải" in page
+    client = login(people["outsider"])
+    for name in ("download", "job", "status"):
+        assert client.get(reverse(f"documents:{name}", args=[job.pk])).status_code == 404
+
+
+def test_a_colleagues_job_of_a_kind_ones_role_may_not_print_stays_hidden(
+    login, people, units, kind
+):
+    kind("t.ceremony", lambda request: Rendered("le.pdf", b"%PDF-1.7"), permission="edit_ceremony")
+    job = request_document(people["organiser"], "t.ceremony", units["ward"], "pdf")
+    assert (
+        login(people["organiser"]).get(reverse("documents:job", args=[job.pk])).status_code == 200
+    )
+    client = login(people["ward_official"])
+    assert client.get(reverse("documents:job", args=[job.pk])).status_code == 404
+    assert (
+        f'data-job="{job.pk}"'
+        not in client.get(reverse("documents:list") + "?of=unit").content.decode()
+    )
 
 
 def test_an_expired_or_failed_job_has_nothing_to_download(login, people, units, areas):
@@ -171,7 +196,9 @@ def test_regenerate_makes_a_new_job_with_the_same_request(login, people, units, 
     assert outsider.post(reverse("documents:regenerate", args=[job.pk])).status_code == 404
 
 
-def test_the_list_shows_only_the_users_jobs(login, people, units, areas, django_assert_num_queries):
+def test_the_list_shows_the_users_jobs_or_the_whole_units(
+    login, people, units, areas, django_assert_num_queries
+):
     mine = [
         request_document(people["ward_official"], "wards.profile", units["ward"], fmt)
         for fmt in ("pdf", "xlsx", "pdf")
@@ -187,9 +214,25 @@ def test_the_list_shows_only_the_users_jobs(login, people, units, areas, django_
     assert page.count('data-job="') == 3
     assert f'data-job="{theirs.pk}"' not in page
     # One job is still waiting: the table polls and the page refreshes without JavaScript.
-    assert f'hx-get="{reverse("documents:table")}"' in page
+    assert f'hx-get="{reverse("documents:table")}?page=1"' in page
     assert "http-equiv" in page
     assert client.get(reverse("documents:table")).content.decode().count('data-job="') == 3
+
+    # The unit's tab: the colleague's job too, with who asked for each; it polls itself.
+    with django_assert_num_queries(5):
+        response = client.get(reverse("documents:list") + "?of=unit")
+    page = response.content.decode()
+    assert page.count('data-job="') == 4
+    assert f'data-job="{theirs.pk}"' in page
+    assert page.count("<span data-owner>bạn</span>") == 3
+    assert "<span data-owner>btc.an</span>" in page
+    assert f'hx-get="{reverse("documents:table")}?of=unit&amp;page=1"' in page
+    table = client.get(reverse("documents:table") + "?of=unit").content.decode()
+    assert table.count('data-job="') == 4
+    # A sibling ward's official sees none of them.
+    outsider = login(people["outsider"]).get(reverse("documents:list") + "?of=unit")
+    assert "data-job=" not in outsider.content.decode()
+    assert "Trong đơn vị chưa ai yêu cầu văn bản nào" in outsider.content.decode()
 
 
 def test_an_empty_list_says_where_printing_starts(login, people):
@@ -200,5 +243,5 @@ def test_an_empty_list_says_where_printing_starts(login, people):
 
 @pytest.mark.parametrize(("person", "shown"), [("ward_official", True), ("nobody", False)])
 def test_the_menu_has_the_documents_entry_for_those_who_print(login, people, person, shown):
-    page = login(people[person]).get(reverse("documents:list")).content.decode()
+    page = login(people[person]).get(reverse("home"), follow=True).content.decode()
     assert (f'href="{reverse("documents:list")}"' in page) is shown

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import OperationalError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from documents import renderers
@@ -170,7 +170,8 @@ def run_job(job_id: int) -> None:
     except LookupError:
         raise RenderError(_("Loại văn bản này không còn được hỗ trợ.")) from None
     request = build_request(job)
-    with renderers.document_timestamp(job.created_at):
+    # Documents are printed in Vietnamese, whatever the language of the page that asked.
+    with translation.override(settings.LANGUAGE_CODE), renderers.document_timestamp(job.created_at):
         try:
             rendered = kind.render(request)
         except OperationalError as exc:

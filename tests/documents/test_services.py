@@ -224,3 +224,15 @@ def test_a_job_that_died_on_its_last_attempt_fails(people, units, areas):
 )
 def test_files_are_stored_under_ascii_names(filename, stored):
     assert storage_name(filename) == stored
+
+
+def test_documents_print_in_vietnamese_whatever_the_language_of_the_page(people, units, kind):
+    from django.utils.translation import gettext, override
+
+    kind("t.words", lambda request: Rendered("loi.pdf", gettext("Giao ước thi đua").encode()))
+    with override("en"):
+        assert gettext("Giao ước thi đua") == "Emulation pledge"  # the page's language
+        job = request_document(people["ward_official"], "t.words", units["ward"], "pdf")
+    job.refresh_from_db()
+    with job.file.open("rb") as handle:
+        assert handle.read().decode() == "Giao ước thi đua"

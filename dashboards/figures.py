@@ -194,8 +194,7 @@ def awards(queryset, key: str, period: Period) -> list[tuple]:
 def fetch(queryset, merge: list[str] | None = None, floats=()) -> list[tuple]:
     """The rows of a grouped ``values_list`` queryset as the database sends them, without
     Django's conversion of each value (a province's dashboard reads some 5,000 rows: the
-    conversion cost as much as the queries). Only for numbers: a date would come back as
-    text from SQLite.
+    conversion cost as much as the queries). Dates come back as text from SQLite.
 
     ``merge``: the names of the columns of a union whose parts group by the same first two
     columns; the database adds the parts' lines up into one line per pair (whole numbers,
@@ -366,14 +365,18 @@ def activity_totals(totals, rows, key: str, period: Period) -> list[tuple]:
 
 
 def monthly_activity(totals, key: str, period: Period) -> list[tuple]:
-    """Activity per ``key`` and month (its first day), this year and all of last year."""
-    return list(
+    """Activity per ``key`` and month (its first day), this year and all of last year: some
+    3,500 lines for a province, read as the database sends them."""
+    lines = fetch(
         totals.filter(month__gte=period.previous.start, month__lte=period.end)
         .values(key, "month")
         .annotate(sum=Sum("total"))
         .order_by()
         .values_list(key, "month", "sum")
     )
+    if lines and isinstance(lines[0][1], str):  # SQLite sends dates as text
+        lines = [(row, date.fromisoformat(month), total) for row, month, total in lines]
+    return lines
 
 
 def award_totals(totals, key: str, period: Period) -> list[tuple]:

@@ -5,10 +5,10 @@ Each ward has a token (WardStamp), replaced in the transaction of any change to 
 dashboard counts (dashboards/summaries.py calls :func:`changed`). Being written with the
 change, a token never names figures from before it.
 
-A unit's dashboard (:func:`cached_by_ward`) keeps each ward's lines under that ward's own
-token: after a change in one ward, the province's next view counts that ward alone and takes
-the other wards' lines from the cache, and a grouping's view shares them. A ward's own
-dashboard (:func:`cached`) is kept under its token as a whole.
+A unit's dashboard (:func:`cached_by_ward`) keeps its wards' lines in chunks of ten wards,
+each under its wards' tokens: after a change in one ward, the province's next view counts
+that ward's chunk alone and takes the others from the cache. A ward's own dashboard
+(:func:`cached`) is kept under its token as a whole.
 """
 
 import hashlib
@@ -54,45 +54,48 @@ def _key(kind: str, raw) -> str:
     return f"dashboards:{kind}:" + hashlib.sha256(repr((FORMAT, raw)).encode()).hexdigest()
 
 
+# Wards cached together: a change in one ward recounts its chunk; a province's dashboard reads
+# and writes some fifteen cache entries, not one per ward.
+CHUNK = 10
+
+
 def cached_by_ward(unit, ward_ids, parts: tuple, compute) -> dict[str, list]:
     """The grouped figures of ``unit``'s wards ``ward_ids`` described by ``parts``: for each
     name, the lines of ``compute`` (each line's first value a ward's id). ``compute(missing)``
     counts the wards ``missing`` (None: all of them) in one go, whatever their number.
 
-    All the lines are cached together under the wards' tokens, and each ward's lines under
-    its own token: after a change in one ward, that ward alone is counted again, and the
-    other units above it find its new lines. A ward's lines depend on its rows alone, and
-    every user who may see a unit's dashboard sees all its wards (wards.scoping): users
-    share them. A ward without a token is counted on every view."""
-    ward_ids = list(ward_ids)
+    The wards are cached in chunks of ``CHUNK`` (by id), each under its wards' tokens: after
+    a change in one ward, the next view counts that ward's chunk again and takes the others
+    from the cache. A chunk's lines depend on its wards' rows alone, and every user who may
+    see a unit's dashboard sees all its wards (wards.scoping): users share them. A ward
+    without a token is counted on every view."""
     known = tokens(unit)
-    whole = None
-    if all(pk in known for pk in ward_ids):
-        whole = _key("unit", (unit.path, parts, sorted(known.items())))
-        lines = cache.get(whole)
-        if lines is not None:
-            return lines
-    keys = {pk: _key("ward", (pk, known[pk], parts)) for pk in ward_ids if pk in known}
-    found = cache.get_many(list(keys.values())) if keys else {}
-    missing = [pk for pk in ward_ids if keys.get(pk) not in found]
+    ordered = sorted(ward_ids)
+    chunks = {}  # key -> the wards of a chunk
+    uncached = []
+    for start in range(0, len(ordered), CHUNK):
+        chunk = ordered[start : start + CHUNK]
+        if all(pk in known for pk in chunk):
+            chunks[_key("wards", (parts, [(pk, known[pk]) for pk in chunk]))] = chunk
+        else:
+            uncached += chunk
+    found = cache.get_many(list(chunks)) if chunks else {}
     lines: dict[str, list] = {}
     for part in found.values():
         for name, values in part.items():
             lines.setdefault(name, []).extend(values)
+    missing = uncached + [pk for key, chunk in chunks.items() if key not in found for pk in chunk]
     if missing:
-        counted = compute(None if len(missing) == len(ward_ids) else missing)
-        fresh = {pk: {name: [] for name in counted} for pk in missing if pk in keys}
+        counted = compute(None if len(missing) == len(ordered) else missing)
+        fresh = {key: {name: [] for name in counted} for key in chunks if key not in found}
+        chunk_of = {pk: fresh[key] for key, chunk in chunks.items() if key in fresh for pk in chunk}
         for name, values in counted.items():
             lines.setdefault(name, []).extend(values)
             for line in values:
-                part = fresh.get(line[0])
+                part = chunk_of.get(line[0])
                 if part is not None:
                     part[name].append(line)
-        cache.set_many(
-            {keys[pk]: part for pk, part in fresh.items()}, settings.DASHBOARDS_CACHE_SECONDS
-        )
-    if whole is not None:
-        cache.set(whole, lines, settings.DASHBOARDS_CACHE_SECONDS)
+        cache.set_many(fresh, settings.DASHBOARDS_CACHE_SECONDS)
     return lines
 
 

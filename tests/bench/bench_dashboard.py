@@ -16,7 +16,8 @@ measures the file cache of a machine without Redis.
 
 Each page is measured cold (the cache emptied before each request: every ward's figures
 counted from the running totals, dashboards/models.py), after a change in one of its wards
-(that ward's figures counted, the others' from the cache) and warm (all from the cache).
+(the ten wards cached with it counted again, the others' figures from the cache) and warm
+(all from the cache).
 Goals, in each case: the province dashboard in at most 100 ms (median) and 15 queries, the
 same number of queries at 10 and at 150 wards. Exits 1 when a goal is missed. Not collected
 by pytest.

@@ -27,6 +27,8 @@ FORMAT = 1
 def changed(ward_ids) -> None:
     """The rows of ``ward_ids`` changed (or are new): give them new tokens."""
     stamps = [WardStamp(ward_id=pk, token=uuid.uuid4().hex) for pk in set(ward_ids) if pk]
+    if not stamps:
+        return
     WardStamp.objects.bulk_create(
         stamps, update_conflicts=True, unique_fields=["ward"], update_fields=["token"]
     )
@@ -43,11 +45,15 @@ def state(unit) -> str:
 
 
 def tokens(unit) -> dict[int, str]:
-    """One query: the tokens of the wards under ``unit`` (a ward created in bulk has none
-    until the nightly recount gives it one)."""
+    """One query: the tokens of the wards under ``unit`` (a ward created in bulk, without the
+    signals, has none until the nightly recount gives it one)."""
     return dict(
         WardStamp.objects.filter(ward__path__startswith=unit.path).values_list("ward_id", "token")
     )
+
+
+def tokens_of(ward_ids) -> dict[int, str]:
+    return dict(WardStamp.objects.filter(ward_id__in=ward_ids).values_list("ward_id", "token"))
 
 
 def _key(kind: str, raw) -> str:

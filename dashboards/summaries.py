@@ -284,7 +284,7 @@ def refresh_nominations(ward_ids: Iterable[int | None]) -> None:
 def rebuild(ward_ids: Iterable[int] | None = None) -> dict[str, int]:
     """Recount the totals of every ward (or of ``ward_ids``) and return, per table, how many
     totals were wrong (missing, extra or different). Only the wards with a wrong total are
-    rewritten."""
+    rewritten, and given a new token (dashboards.cache)."""
     if ward_ids is None:
         ward_ids = AdministrativeUnit.objects.wards().values_list("pk", flat=True)
     wrong = {"schemes": 0, "activity": 0, "nominations": 0}
@@ -316,6 +316,9 @@ def rebuild(ward_ids: Iterable[int] | None = None) -> dict[str, int]:
                 _replace_nominations(chunk, counted)
             if sum(wrong.values()) > before:
                 dashboard_cache.changed(chunk)
+            else:
+                # Wards created in bulk (without the signals) get their first token.
+                dashboard_cache.changed(set(chunk) - dashboard_cache.tokens_of(chunk).keys())
     return wrong
 
 

@@ -335,3 +335,25 @@ def test_a_superuser_sees_every_unit(client, units, province_data):
     response = client.get(ward_url("90001", 2024))
     assert [a.name for a in response.context["ancestors"]] == ["Tỉnh Thử", "Cụm Một"]
     assert client.get(reverse("dashboards:index"))["Location"] == reverse("home")
+
+
+def test_a_ward_without_a_token_is_counted_on_every_view_until_the_recount(
+    db, client, django_assert_num_queries
+):
+    from dashboards.models import WardStamp
+    from dashboards.summaries import rebuild
+
+    province = build_province("93", 3)
+    client.force_login(make_user("tinh.93", Role.STAFF, province))
+    ward = AdministrativeUnit.objects.filter(parent__parent=province).first()
+    WardStamp.objects.filter(ward=ward).delete()  # as if created in bulk, without the signals
+    client.get(unit_url("93", 2024))
+    with django_assert_num_queries(13):  # its chunk is never taken from the cache
+        response = client.get(unit_url("93", 2024))
+    assert response.context["dashboard"].totals.activity_total.now == 2 * 3
+    assert rebuild() == {"schemes": 0, "activity": 0, "nominations": 0}
+    assert WardStamp.objects.filter(ward=ward).exists()
+    client.get(unit_url("93", 2024))
+    with django_assert_num_queries(9):
+        response = client.get(unit_url("93", 2024))
+    assert response.context["dashboard"].totals.activity_total.now == 2 * 3

@@ -240,21 +240,21 @@ def scheme_totals(totals, rows, key: str, period: Period) -> list[tuple]:
     # The last year of changes counted for each period.
     upto_now = period.year if period.is_whole else period.year - 1
     upto_before = previous.year if previous.is_whole else previous.year - 1
-    now = Q(year__lte=upto_now)
     changes = (
         totals.filter(year__lte=upto_now)
         .values(key, "kind_id")
         .annotate(
-            now=Sum("change", filter=now),
+            # The rows are those up to upto_now: "now" and the map add them all up.
+            now=Sum("change"),
             before=Sum("change", filter=Q(year__lte=upto_before)),
             # A period not whole takes the schemes founded in it from the rows.
             new_now=Sum("founded", filter=Q(year=period.year)) if period.is_whole else Value(0),
             new_before=(
                 Sum("founded", filter=Q(year=previous.year)) if previous.is_whole else Value(0)
             ),
-            located=Sum("located", filter=now),
-            lat=Sum("latitude_sum", filter=now),
-            lng=Sum("longitude_sum", filter=now),
+            located=Sum("located"),
+            lat=Sum("latitude_sum"),
+            lng=Sum("longitude_sum"),
         )
         .order_by()
         .values_list(key, "kind_id", *SCHEME_COLUMNS)

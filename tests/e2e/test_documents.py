@@ -32,3 +32,15 @@ def test_a_ward_official_prints_the_ward_profile_and_downloads_it(
     page.locator("#mainnav").get_by_role("link", name="Văn bản in").click()
     page.wait_for_load_state()
     assert page.get_by_role("link", name="Hồ sơ phường, xã — An").is_visible()
+
+    # A colleague of the ward finds it under the whole unit's tab and downloads it too.
+    page.context.clear_cookies()
+    log_in("btc.an", PASSWORD)
+    page.goto("/documents/")
+    page.get_by_role("link", name="Cả đơn vị").click()
+    page.wait_for_load_state()
+    item = page.locator("[data-job]").filter(has_text="Hồ sơ phường, xã — An")
+    assert "Nguyễn Văn Hải" in item.inner_text()
+    with page.expect_download() as info:
+        item.get_by_role("link", name="Tải về").click()
+    assert info.value.suggested_filename == "Hồ sơ Phường An.pdf"

@@ -27,33 +27,26 @@ FORMAT = 1
 def changed(ward_ids) -> None:
     """The rows of ``ward_ids`` changed (or are new): give them new tokens."""
     stamps = [WardStamp(ward_id=pk, token=uuid.uuid4().hex) for pk in set(ward_ids) if pk]
-    if not stamps:
-        return
     WardStamp.objects.bulk_create(
         stamps, update_conflicts=True, unique_fields=["ward"], update_fields=["token"]
     )
 
 
+def tokens(unit=None, ward_ids=None) -> dict[int, str]:
+    """One query: ward id -> token, of the wards under ``unit`` or of ``ward_ids`` (a ward
+    created in bulk, without the signals, has none until the nightly recount gives it one)."""
+    stamps = WardStamp.objects.all()
+    if unit is not None:
+        stamps = stamps.filter(ward__path__startswith=unit.path)
+    if ward_ids is not None:
+        stamps = stamps.filter(ward_id__in=ward_ids)
+    return dict(stamps.values_list("ward_id", "token"))
+
+
 def state(unit) -> str:
     """One query: the tokens of the wards under ``unit``, as one digest."""
-    tokens = (
-        WardStamp.objects.filter(ward__path__startswith=unit.path)
-        .order_by("ward_id")
-        .values_list("token", flat=True)
-    )
-    return hashlib.sha256("".join(tokens).encode()).hexdigest()
-
-
-def tokens(unit) -> dict[int, str]:
-    """One query: the tokens of the wards under ``unit`` (a ward created in bulk, without the
-    signals, has none until the nightly recount gives it one)."""
-    return dict(
-        WardStamp.objects.filter(ward__path__startswith=unit.path).values_list("ward_id", "token")
-    )
-
-
-def tokens_of(ward_ids) -> dict[int, str]:
-    return dict(WardStamp.objects.filter(ward_id__in=ward_ids).values_list("ward_id", "token"))
+    known = tokens(unit)
+    return hashlib.sha256("".join(known[pk] for pk in sorted(known)).encode()).hexdigest()
 
 
 def _key(kind: str, raw) -> str:

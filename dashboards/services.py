@@ -464,8 +464,9 @@ def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None
             "awards": figures.award_totals(nominations, "ward_id", period),
         }
 
-    # Each ward's lines from the cache until a row of that ward changes: queries 2 to 5 count
-    # only the wards that changed, and are not made when none did; 7 to 9 (_build).
+    # The wards' lines from the cache, in chunks, until a row of one of them changes: queries
+    # 3 to 6 count only the chunks that changed, and are not made when none did; 7 to 9
+    # (_build).
     grouped = dashboard_cache.cached_by_ward(unit, rows, ("unit", period), count)
     grouped = {name: grouped.get(name, []) for name in ("schemes", "activity", "awards")} | {
         "daily": [line[1:] for line in grouped.get("daily", [])]

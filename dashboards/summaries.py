@@ -318,7 +318,7 @@ def rebuild(ward_ids: Iterable[int] | None = None) -> dict[str, int]:
                 dashboard_cache.changed(chunk)
             else:
                 # Wards created in bulk (without the signals) get their first token.
-                dashboard_cache.changed(set(chunk) - dashboard_cache.tokens_of(chunk).keys())
+                dashboard_cache.changed(set(chunk) - dashboard_cache.tokens(ward_ids=chunk).keys())
     return wrong
 
 

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.db import connection
@@ -31,7 +32,8 @@ def worker_process(env_overrides: dict[str, str | None], *, ready_app=None, time
     ``ready_app`` (a Celery app pointing at the same broker) is used to wait until the worker
     answers a ping task, so the test starts only once the worker consumes.
     """
-    env = {**os.environ, "DEBUG": "false"}
+    # The worker's clock starts where the test's stands (tests/conftest.py pins it).
+    env = {**os.environ, "DEBUG": "false", "TEST_CLOCK_START": datetime.now(UTC).isoformat()}
     for key, value in env_overrides.items():
         if value is None:
             env.pop(key, None)
@@ -42,7 +44,7 @@ def worker_process(env_overrides: dict[str, str | None], *, ready_app=None, time
         [
             sys.executable,
             "-m",
-            "celery",
+            "tests.clocked_celery",
             "-A",
             "config",
             "worker",

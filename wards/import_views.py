@@ -2,8 +2,8 @@
 confirm. The uploaded file waits between preview and confirmation under an unguessable name,
 known only to the session that uploaded it."""
 
-import re
 import os
+import re
 import secrets
 import time
 

@@ -1,38 +1,27 @@
 """Form base classes that normalise every submitted text value to Unicode NFC, and the one
 number input of the app."""
 
-import unicodedata
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from documents.vietnamese import format_number, parse_decimal, parse_whole_number
-
-
-def _nfc_data(data):
-    if isinstance(data, QueryDict):
-        normalised = data.copy()
-        for key, values in data.lists():
-            normalised.setlist(
-                key, [unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in values]
-            )
-        return normalised
-    return {
-        key: unicodedata.normalize("NFC", value) if isinstance(value, str) else value
-        for key, value in data.items()
-    }
+from documents.vietnamese import (
+    format_number,
+    nfc_data,
+    nfc_text,
+    parse_decimal,
+    parse_whole_number,
+)
 
 
 class NFCMixin:
-    """Normalises the submitted data before any validation, so clean methods, uniqueness checks
-    and the database all see NFC (decomposed input, as some keyboards and files produce,
-    misplaces tone marks in PDFs and breaks search)."""
+    """Normalises the submitted data before any validation, so clean methods and the names they
+    compare see what will be stored. Storing NFC is the model fields' job (documents.fields),
+    whatever path writes; this only lets a form's own checks agree with it."""
 
     def full_clean(self) -> None:
         if self.is_bound:
-            self.data = _nfc_data(self.data)
+            self.data = nfc_data(self.data, nfc_text)
         super().full_clean()
 
 

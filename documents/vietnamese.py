@@ -73,23 +73,24 @@ def nfc(value: T) -> T:
     return " ".join(nfc_text(value).split())  # type: ignore[return-value]
 
 
-def nfc_data(obj: T) -> T:
-    """Apply :func:`nfc` to every str inside nested dicts, lists, tuples and QueryDicts."""
+def nfc_data(obj: T, normalise: Callable[[str], str] = nfc) -> T:
+    """Apply :func:`nfc` (or ``normalise``, e.g. :func:`nfc_text` to keep line breaks) to every
+    str inside nested dicts, lists, tuples and QueryDicts."""
     if isinstance(obj, str):
-        return nfc(obj)
+        return normalise(obj)  # type: ignore[return-value]
     if hasattr(obj, "lists") and hasattr(obj, "setlist"):
         # Django's QueryDict/MultiValueDict: items() would keep only the last value per key.
         copy = obj.copy()
         for key, values in obj.lists():
-            copy.setlist(key, [nfc_data(val) for val in values])
+            copy.setlist(key, [nfc_data(val, normalise) for val in values])
         return copy  # type: ignore[no-any-return]
     if isinstance(obj, dict):
         # Keys are field names / JSON keys chosen by code, so only values are touched.
-        return {key: nfc_data(val) for key, val in obj.items()}  # type: ignore[return-value]
+        return {key: nfc_data(val, normalise) for key, val in obj.items()}  # type: ignore[return-value]
     if isinstance(obj, list):
-        return [nfc_data(item) for item in obj]  # type: ignore[return-value]
+        return [nfc_data(item, normalise) for item in obj]  # type: ignore[return-value]
     if isinstance(obj, tuple):
-        items = [nfc_data(item) for item in obj]
+        items = [nfc_data(item, normalise) for item in obj]
         # Named tuples take positional args, plain tuples take one iterable.
         if hasattr(obj, "_fields"):
             return type(obj)(*items)  # type: ignore[return-value]

@@ -521,7 +521,7 @@ class CertificateLayout(models.Model):
     page_height = vn.DecimalField(
         _("khổ giấy cao (mm)"), max_digits=6, decimal_places=1, default=Decimal("210")
     )
-    fields = models.JSONField(_("các trường in"), default=list)
+    fields = vn.JSONField(_("các trường in"), default=list)
 
     class Meta:
         verbose_name = _("bố cục in trên phôi")

@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import lookups
 
 from documents import forms as vn_forms
-from documents.vietnamese import nfc_text
+from documents.vietnamese import nfc_data, nfc_text
 
 
 class _NFCMixin:
@@ -37,6 +37,18 @@ class CharField(_NFCMixin, models.CharField):
 
 class TextField(_NFCMixin, models.TextField):
     pass
+
+
+class JSONField(models.JSONField):
+    """Every string inside the stored JSON (layout boxes, print parameters) is NFC too."""
+
+    def get_prep_value(self, value):
+        return super().get_prep_value(nfc_data(value, nfc_text))
+
+    def pre_save(self, model_instance, add):
+        value = nfc_data(super().pre_save(model_instance, add), nfc_text)
+        setattr(model_instance, self.attname, value)
+        return value
 
 
 def _composed(lookup_class):
@@ -117,9 +129,9 @@ def nfc_stored_text(app_label: str):
             rows = model._base_manager.values_list("pk", *names)
             for pk, *values in rows.iterator(chunk_size=2000):
                 changed = {
-                    name: nfc_text(value)
+                    name: nfc_data(value, nfc_text)
                     for name, value in zip(names, values, strict=True)
-                    if nfc_text(value) != value
+                    if nfc_data(value, nfc_text) != value
                 }
                 if changed:
                     updates.append((pk, changed))

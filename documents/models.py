@@ -38,7 +38,7 @@ class Job(models.Model):
     kind = vn.CharField(_("loại văn bản"), max_length=100)
     fmt = vn.CharField(_("định dạng"), max_length=10)
     object_id = vn.CharField(_("mã đối tượng"), max_length=64)
-    params = models.JSONField(_("tham số"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    params = vn.JSONField(_("tham số"), default=dict, blank=True, encoder=DjangoJSONEncoder)
     title = vn.CharField(_("tên văn bản"), max_length=255)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -145,6 +145,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterField(
             model_name="certificatelayout",
+            name="fields",
+            field=documents.fields.JSONField(default=list, verbose_name="các trường in"),
+        ),
+        migrations.AlterField(
+            model_name="certificatelayout",
             name="page_height",
             field=documents.fields.DecimalField(
                 decimal_places=1,

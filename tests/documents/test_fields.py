@@ -17,6 +17,7 @@ from django.test import RequestFactory
 
 from documents import fields
 from documents.forms import DecimalNumberField, NumberInput, WholeNumberField
+from documents.models import Job
 
 APPS = ("wards", "festival", "awards", "documents", "dashboards")
 
@@ -30,12 +31,12 @@ def test_every_text_field_of_every_app_stores_nfc():
         f"{model._meta.label}.{field.name}"
         for model in _our_models()
         for field in model._meta.get_fields()
-        if isinstance(field, models.CharField | models.TextField)
-        and field.get_internal_type() in ("CharField", "TextField")
+        if isinstance(field, models.CharField | models.TextField | models.JSONField)
+        and field.get_internal_type() in ("CharField", "TextField", "JSONField")
         # django-simple-history's own columns (the change's reason and type) are filled by
         # code; the copies of our fields in history tables are ours.
         and not field.name.startswith("history_")
-        and not isinstance(field, fields.CharField | fields.TextField)
+        and not isinstance(field, fields.CharField | fields.TextField | fields.JSONField)
     ]
     assert plain == []
 
@@ -146,3 +147,19 @@ def test_the_nfc_field_normalises_what_it_reads_and_keeps_line_breaks():
     text = unicodedata.normalize("NFD", "1. Tuyên truyền\n2. Phòng cháy")
     assert fields.TextField().to_python(text) == "1. Tuyên truyền\n2. Phòng cháy"
     assert fields.CharField().get_prep_value(text) == "1. Tuyên truyền\n2. Phòng cháy"
+
+
+def test_every_string_inside_stored_json_is_nfc(people, units):
+    reason = unicodedata.normalize("NFD", "Lý do: hoàn thành xuất sắc")
+    job = Job.objects.create(
+        kind="festival.pledge",
+        fmt="pdf",
+        object_id="1",
+        title=unicodedata.normalize("NFD", "Giao ước thi đua"),
+        owner=people["ward_official"],
+        unit=units["ward"],
+        params={"reasons": [reason], "copies": 2},
+    )
+    assert job.params == {"reasons": ["Lý do: hoàn thành xuất sắc"], "copies": 2}
+    stored = Job.objects.values_list("params", "title").get()
+    assert stored == ({"reasons": ["Lý do: hoàn thành xuất sắc"], "copies": 2}, "Giao ước thi đua")

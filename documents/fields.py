@@ -17,16 +17,21 @@ from documents import forms as vn_forms
 from documents.vietnamese import nfc_data, nfc_text
 
 
+def _nfc(value):
+    # A string, or the strings inside a JSON value; whitespace and line breaks are kept.
+    return nfc_data(value, nfc_text)
+
+
 class _NFCMixin:
     def to_python(self, value):
-        return nfc_text(super().to_python(value))
+        return _nfc(super().to_python(value))
 
     def get_prep_value(self, value):
-        return nfc_text(super().get_prep_value(value))
+        return _nfc(super().get_prep_value(value))
 
     def pre_save(self, model_instance, add):
         # The instance keeps what was stored, not the decomposed text it was given.
-        value = nfc_text(super().pre_save(model_instance, add))
+        value = _nfc(super().pre_save(model_instance, add))
         setattr(model_instance, self.attname, value)
         return value
 
@@ -39,16 +44,8 @@ class TextField(_NFCMixin, models.TextField):
     pass
 
 
-class JSONField(models.JSONField):
+class JSONField(_NFCMixin, models.JSONField):
     """Every string inside the stored JSON (layout boxes, print parameters) is NFC too."""
-
-    def get_prep_value(self, value):
-        return super().get_prep_value(nfc_data(value, nfc_text))
-
-    def pre_save(self, model_instance, add):
-        value = nfc_data(super().pre_save(model_instance, add), nfc_text)
-        setattr(model_instance, self.attname, value)
-        return value
 
 
 def _composed(lookup_class):
@@ -129,9 +126,9 @@ def nfc_stored_text(app_label: str):
             rows = model._base_manager.values_list("pk", *names)
             for pk, *values in rows.iterator(chunk_size=2000):
                 changed = {
-                    name: nfc_data(value, nfc_text)
+                    name: _nfc(value)
                     for name, value in zip(names, values, strict=True)
-                    if nfc_data(value, nfc_text) != value
+                    if _nfc(value) != value
                 }
                 if changed:
                     updates.append((pk, changed))

@@ -12,7 +12,7 @@ from awards.models import (
     PrinterProfile,
     RecipientKind,
 )
-from documents.forms import Form, ModelForm
+from documents.forms import Form, ModelForm, NumberInput
 
 
 class NomineeForm(ModelForm):
@@ -76,7 +76,10 @@ class DecisionForm(ModelForm):
             "signer_title",
             "signer_name",
         ]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "number": NumberInput(grouped=False),  # a document number, not a quantity
+        }
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)

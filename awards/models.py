@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from documents import fields as vn
 from wards.models import AdministrativeUnit, Level, ResidentialArea
 
 
@@ -50,16 +51,16 @@ class AwardForm(models.Model):
         unique=True,
         help_text=_("Dùng làm tiền tố số hiệu giấy chứng nhận, ví dụ KCC."),
     )
-    title = models.CharField(
+    title = vn.CharField(
         _("tên in trên bằng"), max_length=120, help_text=_("Ví dụ: BẰNG KHEN, GIẤY KHEN.")
     )
-    name = models.CharField(_("hình thức khen thưởng"), max_length=200, unique=True)
-    authority = models.CharField(
+    name = vn.CharField(_("hình thức khen thưởng"), max_length=200, unique=True)
+    authority = vn.CharField(
         _("người, cơ quan ký tặng"),
         max_length=200,
         help_text=_("Ví dụ: Chủ tịch Ủy ban nhân dân tỉnh."),
     )
-    level = models.CharField(_("cấp khen"), max_length=10, choices=IssuingLevel.choices)
+    level = vn.CharField(_("cấp khen"), max_length=10, choices=IssuingLevel.choices)
     for_individuals = models.BooleanField(_("tặng cá nhân"), default=True)
     for_collectives = models.BooleanField(_("tặng tập thể"), default=True)
     once_per_person = models.BooleanField(
@@ -67,10 +68,10 @@ class AwardForm(models.Model):
         default=False,
         help_text=_("Như Kỷ niệm chương: mỗi người chỉ được tặng một lần."),
     )
-    rank = models.PositiveSmallIntegerField(
+    rank = vn.PositiveSmallIntegerField(
         _("thứ bậc"), default=100, help_text=_("Số nhỏ trao trước trong buổi lễ và danh sách.")
     )
-    coefficient_individual = models.DecimalField(
+    coefficient_individual = vn.DecimalField(
         _("hệ số tiền thưởng cá nhân"),
         max_digits=5,
         decimal_places=2,
@@ -78,7 +79,7 @@ class AwardForm(models.Model):
         validators=[MinValueValidator(Decimal("0"))],
         help_text=_("Nhân với mức lương cơ sở (Nghị định 152/2025/NĐ-CP)."),
     )
-    coefficient_collective = models.DecimalField(
+    coefficient_collective = vn.DecimalField(
         _("hệ số tiền thưởng tập thể"),
         max_digits=5,
         decimal_places=2,
@@ -111,9 +112,9 @@ class AwardForm(models.Model):
 class BaseSalary(models.Model):
     """Mức lương cơ sở: the amount in force from a date until the next row's date."""
 
-    amount = models.PositiveIntegerField(_("mức lương cơ sở (đồng/tháng)"))
+    amount = vn.PositiveIntegerField(_("mức lương cơ sở (đồng/tháng)"))
     effective_from = models.DateField(_("áp dụng từ ngày"), unique=True)
-    legal_basis = models.CharField(_("căn cứ"), max_length=200, blank=True)
+    legal_basis = vn.CharField(_("căn cứ"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("mức lương cơ sở")
@@ -145,22 +146,22 @@ class Nominee(models.Model):
         related_name="nominees",
         limit_choices_to={"level": Level.WARD},
     )
-    kind = models.CharField(
+    kind = vn.CharField(
         _("cá nhân / tập thể"),
         max_length=12,
         choices=RecipientKind.choices,
         default=RecipientKind.INDIVIDUAL,
     )
-    name = models.CharField(_("họ và tên / tên tập thể"), max_length=200)
-    gender = models.CharField(_("giới tính"), max_length=6, choices=Gender.choices, blank=True)
-    birth_year = models.PositiveSmallIntegerField(
+    name = vn.CharField(_("họ và tên / tên tập thể"), max_length=200)
+    gender = vn.CharField(_("giới tính"), max_length=6, choices=Gender.choices, blank=True)
+    birth_year = vn.PositiveSmallIntegerField(
         _("năm sinh"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
-    position = models.CharField(_("chức vụ"), max_length=200, blank=True)
-    organisation = models.CharField(_("đơn vị, nơi công tác"), max_length=250, blank=True)
+    position = vn.CharField(_("chức vụ"), max_length=200, blank=True)
+    organisation = vn.CharField(_("đơn vị, nơi công tác"), max_length=250, blank=True)
     area = models.ForeignKey(
         ResidentialArea,
         verbose_name=_("khu dân cư"),
@@ -238,19 +239,19 @@ class Nomination(models.Model):
         on_delete=models.PROTECT,
         related_name="nominations",
     )
-    year = models.PositiveSmallIntegerField(
+    year = vn.PositiveSmallIntegerField(
         _("năm"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
-    achievements = models.TextField(_("thành tích"))
-    proposing_unit = models.CharField(
+    achievements = vn.TextField(_("thành tích"))
+    proposing_unit = vn.CharField(
         _("đơn vị đề nghị"),
         max_length=200,
         help_text=_("Ví dụ: Công an phường An, UBND phường An."),
     )
-    status = models.CharField(
+    status = vn.CharField(
         _("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    reason = models.TextField(_("lý do trả lại / không duyệt"), blank=True)
+    reason = vn.TextField(_("lý do trả lại / không duyệt"), blank=True)
     decision = models.ForeignKey(
         "Decision",
         verbose_name=_("quyết định"),
@@ -363,20 +364,20 @@ class Decision(models.Model):
         on_delete=models.PROTECT,
         related_name="decisions",
     )
-    number = models.PositiveIntegerField(_("số"))
-    symbol = models.CharField(_("ký hiệu"), max_length=40, help_text=_("Ví dụ: QĐ-UBND."))
+    number = vn.PositiveIntegerField(_("số"))
+    symbol = vn.CharField(_("ký hiệu"), max_length=40, help_text=_("Ví dụ: QĐ-UBND."))
     date = models.DateField(_("ngày ký"))
-    authority = models.CharField(
+    authority = vn.CharField(
         _("cơ quan ban hành"),
         max_length=200,
         help_text=_("Ví dụ: Ủy ban nhân dân phường An."),
     )
-    place = models.CharField(_("địa danh"), max_length=100, help_text=_("Ví dụ: An."))
-    signer_name = models.CharField(_("người ký"), max_length=120)
-    signer_title = models.CharField(
+    place = vn.CharField(_("địa danh"), max_length=100, help_text=_("Ví dụ: An."))
+    signer_name = vn.CharField(_("người ký"), max_length=120)
+    signer_title = vn.CharField(
         _("chức vụ người ký"), max_length=200, help_text=_("Ví dụ: CHỦ TỊCH.")
     )
-    status = models.CharField(
+    status = vn.CharField(
         _("trạng thái"),
         max_length=10,
         choices=DecisionStatus.choices,
@@ -444,8 +445,8 @@ class SerialCounter(models.Model):
     """The last serial number given for a form in a year; locked while serials are assigned."""
 
     form = models.ForeignKey(AwardForm, on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last_number = models.PositiveIntegerField(default=0)
+    year = vn.PositiveSmallIntegerField()
+    last_number = vn.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
@@ -475,17 +476,15 @@ class Certificate(models.Model):
     )
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="certificates")
     form = models.ForeignKey(AwardForm, on_delete=models.PROTECT, related_name="certificates")
-    year = models.PositiveSmallIntegerField(_("năm"))
-    number = models.PositiveIntegerField(_("số thứ tự"))
-    serial = models.CharField(_("số hiệu"), max_length=30, unique=True)
-    code = models.CharField(
-        _("mã xác minh"), max_length=32, unique=True, default=new_verification_code
-    )
+    year = vn.PositiveSmallIntegerField(_("năm"))
+    number = vn.PositiveIntegerField(_("số thứ tự"))
+    serial = vn.CharField(_("số hiệu"), max_length=30, unique=True)
+    code = vn.CharField(_("mã xác minh"), max_length=32, unique=True, default=new_verification_code)
     # Made once when the serial is given: encoding a QR code costs milliseconds, printing a
     # batch must not. Rows of "0"/"1" (dark), top row first, no quiet zone.
-    qr_url = models.CharField(max_length=300, blank=True)
-    qr_matrix = models.TextField(blank=True)
-    reward = models.PositiveIntegerField(_("tiền thưởng (đồng)"), default=0)
+    qr_url = vn.CharField(max_length=300, blank=True)
+    qr_matrix = vn.TextField(blank=True)
+    reward = vn.PositiveIntegerField(_("tiền thưởng (đồng)"), default=0)
 
     class Meta:
         verbose_name = _("giấy chứng nhận khen thưởng")
@@ -516,13 +515,13 @@ class CertificateLayout(models.Model):
         on_delete=models.CASCADE,
         related_name="layout",
     )
-    page_width = models.DecimalField(
+    page_width = vn.DecimalField(
         _("khổ giấy rộng (mm)"), max_digits=6, decimal_places=1, default=Decimal("297")
     )
-    page_height = models.DecimalField(
+    page_height = vn.DecimalField(
         _("khổ giấy cao (mm)"), max_digits=6, decimal_places=1, default=Decimal("210")
     )
-    fields = models.JSONField(_("các trường in"), default=list)
+    fields = vn.JSONField(_("các trường in"), default=list)
 
     class Meta:
         verbose_name = _("bố cục in trên phôi")
@@ -550,8 +549,8 @@ class PrinterProfile(models.Model):
         on_delete=models.CASCADE,
         related_name="printer_profiles",
     )
-    name = models.CharField(_("tên máy in"), max_length=100)
-    offset_x = models.DecimalField(
+    name = vn.CharField(_("tên máy in"), max_length=100)
+    offset_x = vn.DecimalField(
         _("lệch ngang (mm)"),
         max_digits=4,
         decimal_places=1,
@@ -559,7 +558,7 @@ class PrinterProfile(models.Model):
         validators=[MinValueValidator(Decimal("-30")), MaxValueValidator(Decimal("30"))],
         help_text=_("Dương: dịch sang phải."),
     )
-    offset_y = models.DecimalField(
+    offset_y = vn.DecimalField(
         _("lệch dọc (mm)"),
         max_digits=4,
         decimal_places=1,
@@ -593,7 +592,7 @@ class Ceremony(models.Model):
         on_delete=models.CASCADE,
         related_name="award_ceremony",
     )
-    mc_name = models.CharField(_("người dẫn chương trình"), max_length=120, blank=True)
+    mc_name = vn.CharField(_("người dẫn chương trình"), max_length=120, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     class Meta:
@@ -616,8 +615,8 @@ class Presentation(models.Model):
         on_delete=models.PROTECT,
         related_name="presentations",
     )
-    presenter_name = models.CharField(_("người trao"), max_length=120)
-    presenter_title = models.CharField(
+    presenter_name = vn.CharField(_("người trao"), max_length=120)
+    presenter_title = vn.CharField(
         _("chức vụ người trao"),
         max_length=200,
         help_text=_("Ví dụ: Phó Giám đốc Công an tỉnh."),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from dashboards.reports import display, unit_summary_data, ward_report_data
 from dashboards.services import FIRST_YEAR, Dashboard, figure_tables, unit_dashboard
 from documents import renderers
+from documents.forms import WholeNumberField
 from documents.registry import DocumentKind, ParamsForm, Rendered, register
 from wards.models import Level
 from wards.scoping import Perm
@@ -18,13 +19,11 @@ class YearForm(ParamsForm):
     """The report's year; the kind says whether it prints for a ward or for a unit above."""
 
     for_ward = True
-    year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=FIRST_YEAR)
+    year = WholeNumberField(label=gettext_lazy("Năm"), min_value=FIRST_YEAR, grouped=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        this_year = timezone.localdate().year
-        self.fields["year"].widget.attrs["max"] = this_year
-        self.fields["year"].initial = this_year
+        self.fields["year"].initial = timezone.localdate().year
 
     def clean_year(self):
         year = self.cleaned_data["year"]

@@ -12,6 +12,7 @@ it finds).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from documents import fields as vn
 from wards.models import ActivityType, AdministrativeUnit, SchemeKind
 
 # The year undated schemes count from (they existed as far back as the register goes).
@@ -136,7 +137,7 @@ class WardStamp(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    token = models.CharField(max_length=32)
+    token = vn.CharField(max_length=32)
 
     class Meta:
         verbose_name = _("dấu thay đổi")

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from documents import fields as vn
 from documents.storage import get_private_storage
 
 
@@ -34,11 +35,11 @@ class Job(models.Model):
 
     scope_lookup = "unit"
 
-    kind = models.CharField(_("loại văn bản"), max_length=100)
-    fmt = models.CharField(_("định dạng"), max_length=10)
-    object_id = models.CharField(_("mã đối tượng"), max_length=64)
-    params = models.JSONField(_("tham số"), default=dict, blank=True, encoder=DjangoJSONEncoder)
-    title = models.CharField(_("tên văn bản"), max_length=255)
+    kind = vn.CharField(_("loại văn bản"), max_length=100)
+    fmt = vn.CharField(_("định dạng"), max_length=10)
+    object_id = vn.CharField(_("mã đối tượng"), max_length=64)
+    params = vn.JSONField(_("tham số"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    title = vn.CharField(_("tên văn bản"), max_length=255)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người yêu cầu"),
@@ -51,23 +52,23 @@ class Job(models.Model):
         on_delete=models.CASCADE,
         related_name="document_jobs",
     )
-    status = models.CharField(
+    status = vn.CharField(
         _("trạng thái"),
         max_length=10,
         choices=JobStatus.choices,
         default=JobStatus.QUEUED,
         db_index=True,
     )
-    progress_done = models.PositiveIntegerField(_("đã xong"), default=0)
-    progress_total = models.PositiveIntegerField(_("tổng số"), default=0)
-    attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
-    error = models.TextField(_("lý do lỗi"), blank=True)
+    progress_done = vn.PositiveIntegerField(_("đã xong"), default=0)
+    progress_total = vn.PositiveIntegerField(_("tổng số"), default=0)
+    attempts = vn.PositiveSmallIntegerField(_("số lần chạy"), default=0)
+    error = vn.TextField(_("lý do lỗi"), blank=True)
     file = models.FileField(
         _("tệp"), upload_to=job_file_path, storage=get_private_storage, blank=True, max_length=255
     )
-    filename = models.CharField(_("tên tệp"), max_length=255, blank=True)
-    mimetype = models.CharField(max_length=100, blank=True)
-    size = models.PositiveBigIntegerField(_("dung lượng"), default=0)
+    filename = vn.CharField(_("tên tệp"), max_length=255, blank=True)
+    mimetype = vn.CharField(max_length=100, blank=True)
+    size = vn.PositiveBigIntegerField(_("dung lượng"), default=0)
     created_at = models.DateTimeField(_("lúc yêu cầu"), default=timezone.now, db_index=True)
     started_at = models.DateTimeField(_("lúc bắt đầu"), null=True, blank=True)
     finished_at = models.DateTimeField(_("lúc xong"), null=True, blank=True)

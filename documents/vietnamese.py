@@ -36,6 +36,9 @@ __all__ = [
     "format_number",
     "nfc",
     "nfc_data",
+    "nfc_text",
+    "parse_decimal",
+    "parse_whole_number",
     "natural_key",
     "sort_text",
     "number_in_words",
@@ -55,30 +58,39 @@ _D_TO_ASCII = str.maketrans("đĐðÐ", "dDdD")
 _ETH_TO_D = str.maketrans("ðÐ", "đĐ")
 
 
+def nfc_text(value: T) -> T:
+    """NFC-normalise a string, keeping its whitespace (a text box's line breaks); other values
+    pass through."""
+    if not isinstance(value, str):
+        return value
+    return unicodedata.normalize("NFC", value)  # type: ignore[return-value]
+
+
 def nfc(value: T) -> T:
     """NFC-normalise a string and collapse its whitespace; other values pass through."""
     if not isinstance(value, str):
         return value
-    return " ".join(unicodedata.normalize("NFC", value).split())  # type: ignore[return-value]
+    return " ".join(nfc_text(value).split())  # type: ignore[return-value]
 
 
-def nfc_data(obj: T) -> T:
-    """Apply :func:`nfc` to every str inside nested dicts, lists, tuples and QueryDicts."""
+def nfc_data(obj: T, normalise: Callable[[str], str] = nfc) -> T:
+    """Apply :func:`nfc` (or ``normalise``, e.g. :func:`nfc_text` to keep line breaks) to every
+    str inside nested dicts, lists, tuples and QueryDicts."""
     if isinstance(obj, str):
-        return nfc(obj)
+        return normalise(obj)  # type: ignore[return-value]
     if hasattr(obj, "lists") and hasattr(obj, "setlist"):
         # Django's QueryDict/MultiValueDict: items() would keep only the last value per key.
         copy = obj.copy()
         for key, values in obj.lists():
-            copy.setlist(key, [nfc_data(val) for val in values])
+            copy.setlist(key, [nfc_data(val, normalise) for val in values])
         return copy  # type: ignore[no-any-return]
     if isinstance(obj, dict):
         # Keys are field names / JSON keys chosen by code, so only values are touched.
-        return {key: nfc_data(val) for key, val in obj.items()}  # type: ignore[return-value]
+        return {key: nfc_data(val, normalise) for key, val in obj.items()}  # type: ignore[return-value]
     if isinstance(obj, list):
-        return [nfc_data(item) for item in obj]  # type: ignore[return-value]
+        return [nfc_data(item, normalise) for item in obj]  # type: ignore[return-value]
     if isinstance(obj, tuple):
-        items = [nfc_data(item) for item in obj]
+        items = [nfc_data(item, normalise) for item in obj]
         # Named tuples take positional args, plain tuples take one iterable.
         if hasattr(obj, "_fields"):
             return type(obj)(*items)  # type: ignore[return-value]
@@ -272,6 +284,34 @@ def format_number(n: int | Decimal | float | None) -> str:
     whole, _, fraction = format(abs(n), "f").partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return f"{sign}{grouped},{fraction}"
+
+
+# Vietnamese groups thousands with dots ("15.000.000"); spaces (also the no-break kinds a
+# spreadsheet copies) are accepted too. A comma is the decimal mark, so "15,000" is not a
+# grouped number: it is refused rather than guessed at.
+_GROUPED = re.compile(r"-?[0-9]{1,3}(?:[. \u00a0\u202f][0-9]{3})+")
+_DECIMAL = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
+
+
+def parse_whole_number(text: str) -> int:
+    """Read "15.000.000", "15 000 000" or "15000000" as 15000000.
+
+    Raises ValueError for anything else, "15,5", "1.5", "15.00" or "15.000,5" among them: a
+    separator that does not group three digits may be a decimal mark, and a value is never
+    rescaled by guessing."""
+    text = text.strip()
+    if re.fullmatch(r"-?[0-9]+", text) or _GROUPED.fullmatch(text):
+        return int(re.sub(r"[. \u00a0\u202f]", "", text))
+    raise ValueError(f"not a whole number as Vietnamese write it: {text!r}")
+
+
+def parse_decimal(text: str) -> Decimal:
+    """Read a genuine decimal such as an offset in mm: "1,5" or "1.5" (one mark, comma or
+    dot, no grouping). Raises ValueError for anything else ("1.000,5", "1,5,0")."""
+    text = text.strip()
+    if not _DECIMAL.fullmatch(text):
+        raise ValueError(f"not a decimal number: {text!r}")
+    return Decimal(text.replace(",", "."))
 
 
 def format_amount(n: int | Decimal | float | None) -> str:

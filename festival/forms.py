@@ -19,6 +19,7 @@ from festival.services import (
     RESULT_FIELDS,
     conflict_message,
     next_position,
+    pledge_text,
     programme_conflicts,
     programme_with,
 )
@@ -158,10 +159,18 @@ class SignatoryForm(ChildForm):
 
 
 class PledgeTextForm(ModelForm):
+    """Opens on the clauses that will print (the year's template until someone edits them), so
+    an added clause joins them; what the box holds when saved is what prints."""
+
     class Meta:
         model = Festival
         fields = ["pledge_text"]
         widgets = {"pledge_text": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["pledge_text"].required = True
+        self.initial["pledge_text"] = pledge_text(self.instance)
 
 
 class SideEventForm(ChildForm):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from documents import fields as vn
 from wards.models import AdministrativeUnit, Level, ResidentialArea
 
 
@@ -28,12 +29,12 @@ class Festival(models.Model):
         related_name="festivals",
         limit_choices_to={"level": Level.WARD},
     )
-    year = models.PositiveSmallIntegerField(_("năm"), editable=False)
+    year = vn.PositiveSmallIntegerField(_("năm"), editable=False)
     date = models.DateField(_("ngày tổ chức"))
     start_time = models.TimeField(_("giờ bắt đầu"))
-    venue = models.CharField(_("địa điểm"), max_length=255)
-    theme = models.CharField(_("chủ đề"), max_length=255, blank=True)
-    organising_committee = models.TextField(
+    venue = vn.CharField(_("địa điểm"), max_length=255)
+    theme = vn.CharField(_("chủ đề"), max_length=255, blank=True)
+    organising_committee = vn.TextField(
         _("ban tổ chức"),
         blank=True,
         help_text=_("Mỗi dòng một thành viên: họ tên, chức vụ."),
@@ -48,15 +49,16 @@ class Festival(models.Model):
         editable=False,
         related_name="pilot_festivals",
     )
-    status = models.CharField(
+    status = vn.CharField(
         _("trạng thái"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
-    attendance = models.PositiveIntegerField(_("số người tham dự"), null=True, blank=True)
-    results_summary = models.TextField(_("kết quả nổi bật"), blank=True)
-    pledge_text = models.TextField(
+    attendance = vn.PositiveIntegerField(_("số người tham dự"), null=True, blank=True)
+    results_summary = vn.TextField(_("kết quả nổi bật"), blank=True)
+    pledge_text = vn.TextField(
         _("nội dung giao ước"),
         blank=True,
-        help_text=_("Để trống để dùng nội dung giao ước mẫu."),
+        # Empty until someone edits it: the pledge then prints the template of its year.
+        help_text=_("Đúng như sẽ in: sửa, thêm hoặc bớt điều khoản ngay trong ô này."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -126,12 +128,12 @@ class ProgrammeItem(models.Model):
     festival = models.ForeignKey(
         Festival, verbose_name=_("ngày hội"), on_delete=models.CASCADE, related_name="programme"
     )
-    part = models.CharField(_("phần"), max_length=12, choices=Part.choices)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    part = vn.CharField(_("phần"), max_length=12, choices=Part.choices)
+    position = vn.PositiveSmallIntegerField(_("thứ tự"), default=0)
     start_time = models.TimeField(_("giờ bắt đầu"), null=True, blank=True)
-    title = models.CharField(_("nội dung"), max_length=255)
-    kind = models.CharField(_("loại"), max_length=20, choices=ItemKind.choices)
-    responsible = models.CharField(_("người thực hiện"), max_length=255, blank=True)
+    title = vn.CharField(_("nội dung"), max_length=255)
+    kind = vn.CharField(_("loại"), max_length=20, choices=ItemKind.choices)
+    responsible = vn.CharField(_("người thực hiện"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("mục chương trình")
@@ -154,13 +156,13 @@ class Guest(models.Model):
     festival = models.ForeignKey(
         Festival, verbose_name=_("ngày hội"), on_delete=models.CASCADE, related_name="guests"
     )
-    salutation = models.CharField(
+    salutation = vn.CharField(
         _("danh xưng"), max_length=10, choices=Salutation.choices, default=Salutation.COMRADE
     )
-    name = models.CharField(_("họ và tên"), max_length=120)
-    title = models.CharField(_("chức vụ"), max_length=255, blank=True)
-    organisation = models.CharField(_("cơ quan, đơn vị"), max_length=255, blank=True)
-    protocol_rank = models.PositiveSmallIntegerField(
+    name = vn.CharField(_("họ và tên"), max_length=120)
+    title = vn.CharField(_("chức vụ"), max_length=255, blank=True)
+    organisation = vn.CharField(_("cơ quan, đơn vị"), max_length=255, blank=True)
+    protocol_rank = vn.PositiveSmallIntegerField(
         _("thứ tự lễ tân"),
         default=10,
         help_text=_("1 là cao nhất; cùng thứ tự thì xếp theo tên."),
@@ -191,8 +193,8 @@ class PledgeSignatory(models.Model):
         on_delete=models.CASCADE,
         related_name="pledge_signatories",
     )
-    kind = models.CharField(_("loại"), max_length=20, choices=SignatoryKind.choices)
-    name = models.CharField(_("tên cơ quan, tổ chức"), max_length=255)
+    kind = vn.CharField(_("loại"), max_length=20, choices=SignatoryKind.choices)
+    name = vn.CharField(_("tên cơ quan, tổ chức"), max_length=255)
     residential_area = models.ForeignKey(
         ResidentialArea,
         verbose_name=_("khu dân cư"),
@@ -201,8 +203,8 @@ class PledgeSignatory(models.Model):
         blank=True,
         related_name="pledges",
     )
-    representative = models.CharField(_("người đại diện"), max_length=120)
-    representative_title = models.CharField(_("chức vụ người đại diện"), max_length=255)
+    representative = vn.CharField(_("người đại diện"), max_length=120)
+    representative_title = vn.CharField(_("chức vụ người đại diện"), max_length=255)
 
     class Meta:
         verbose_name = _("bên ký giao ước")
@@ -245,31 +247,27 @@ class SideEvent(models.Model):
     festival = models.ForeignKey(
         Festival, verbose_name=_("ngày hội"), on_delete=models.CASCADE, related_name="side_events"
     )
-    kind = models.CharField(_("loại hoạt động"), max_length=20, choices=SideEventKind.choices)
-    title = models.CharField(_("tên hoạt động"), max_length=255)
-    location = models.CharField(_("địa điểm"), max_length=255, blank=True)
-    responsible = models.CharField(_("đơn vị phụ trách"), max_length=255, blank=True)
-    participants = models.PositiveIntegerField(_("số người tham gia"), null=True, blank=True)
-    people_examined = models.PositiveIntegerField(_("số người được khám"), null=True, blank=True)
-    medicine_given = models.PositiveIntegerField(
-        _("số người được cấp thuốc"), null=True, blank=True
-    )
-    gift_recipients = models.CharField(
+    kind = vn.CharField(_("loại hoạt động"), max_length=20, choices=SideEventKind.choices)
+    title = vn.CharField(_("tên hoạt động"), max_length=255)
+    location = vn.CharField(_("địa điểm"), max_length=255, blank=True)
+    responsible = vn.CharField(_("đơn vị phụ trách"), max_length=255, blank=True)
+    participants = vn.PositiveIntegerField(_("số người tham gia"), null=True, blank=True)
+    people_examined = vn.PositiveIntegerField(_("số người được khám"), null=True, blank=True)
+    medicine_given = vn.PositiveIntegerField(_("số người được cấp thuốc"), null=True, blank=True)
+    gift_recipients = vn.CharField(
         _("đối tượng nhận quà"), max_length=20, choices=GiftRecipients.choices, blank=True
     )
-    gifts_count = models.PositiveIntegerField(_("số suất quà"), null=True, blank=True)
-    gifts_value = models.PositiveBigIntegerField(
-        _("tổng trị giá quà (đồng)"), null=True, blank=True
-    )
-    id_cards = models.PositiveIntegerField(_("số căn cước cấp"), null=True, blank=True)
-    electronic_ids = models.PositiveIntegerField(
+    gifts_count = vn.PositiveIntegerField(_("số suất quà"), null=True, blank=True)
+    gifts_value = vn.PositiveBigIntegerField(_("tổng trị giá quà (đồng)"), null=True, blank=True)
+    id_cards = vn.PositiveIntegerField(_("số căn cước cấp"), null=True, blank=True)
+    electronic_ids = vn.PositiveIntegerField(
         _("số tài khoản định danh điện tử"), null=True, blank=True
     )
-    residence_registrations = models.PositiveIntegerField(
+    residence_registrations = vn.PositiveIntegerField(
         _("số hồ sơ đăng ký cư trú"), null=True, blank=True
     )
-    teams = models.PositiveIntegerField(_("số đội tham gia"), null=True, blank=True)
-    note = models.TextField(_("ghi chú kết quả"), blank=True)
+    teams = vn.PositiveIntegerField(_("số đội tham gia"), null=True, blank=True)
+    note = vn.TextField(_("ghi chú kết quả"), blank=True)
 
     class Meta:
         verbose_name = _("hoạt động bên lề")
@@ -290,9 +288,9 @@ class Photo(models.Model):
     )
     image = models.ImageField(_("ảnh"), upload_to="festival/photos/", max_length=200)
     thumbnail = models.ImageField(_("ảnh thu nhỏ"), upload_to="festival/thumbs/", max_length=200)
-    width = models.PositiveIntegerField(_("chiều rộng"))
-    height = models.PositiveIntegerField(_("chiều cao"))
-    caption = models.CharField(_("chú thích"), max_length=255, blank=True)
+    width = vn.PositiveIntegerField(_("chiều rộng"))
+    height = vn.PositiveIntegerField(_("chiều cao"))
+    caption = vn.CharField(_("chú thích"), max_length=255, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người tải lên"),

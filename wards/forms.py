@@ -6,7 +6,7 @@ from django.forms import inlineformset_factory
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from documents.forms import Form, ModelForm, NFCMixin
+from documents.forms import DecimalNumberField, Form, ModelForm, NFCMixin
 from wards.models import (
     KIND_FIELDS,
     Activity,
@@ -85,19 +85,14 @@ class GroupingForm(ModelForm):
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class CoordinateField(forms.DecimalField):
-    """Degrees as typed on a phone: a decimal comma is accepted, extra decimals are rounded
+class CoordinateField(DecimalNumberField):
+    """Degrees as typed on a phone, with a decimal comma or dot; extra decimals are rounded
     (six are about 10 cm)."""
-
-    # Text, not type=number: a number input refuses the decimal comma many phones type.
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
     def __init__(self, *, limit: int, **kwargs) -> None:
         super().__init__(required=False, min_value=-limit, max_value=limit, **kwargs)
 
     def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace(",", ".")
         number = super().to_python(value)
         if number is None:
             return None

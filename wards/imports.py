@@ -11,7 +11,7 @@ import io
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.conf import settings
@@ -25,7 +25,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from simple_history.utils import bulk_create_with_history
 
-from documents.vietnamese import fold, format_number, nfc, short_date
+from documents.vietnamese import (
+    fold,
+    format_number,
+    nfc,
+    parse_decimal,
+    parse_whole_number,
+    short_date,
+)
 from wards.models import (
     KIND_FIELDS,
     NUMERIC_KIND_FIELDS,
@@ -91,11 +98,14 @@ def read_count(value: Any, minimum: int = 0) -> int | None:
             raise CellError(_("Phải là số nguyên."))
         value = int(value)
     if isinstance(value, str):
+        # A cell typed as text reads as the form's number input reads it: "15.000.000".
         text = value.strip()
         try:
-            value = int(text)
+            value = parse_whole_number(text)
         except ValueError:
-            raise CellError(_("Phải là số nguyên, không phải “%(v)s”.") % {"v": text}) from None
+            raise CellError(
+                _("Phải là số nguyên như 15.000.000, không phải “%(v)s”.") % {"v": text}
+            ) from None
     if not isinstance(value, int):
         raise CellError(_("Phải là số nguyên."))
     if value < minimum:
@@ -131,8 +141,8 @@ def read_coordinate(value: Any) -> Decimal | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
-        number = Decimal(str(value).strip().replace(",", "."))
-    except InvalidOperation:
+        number = Decimal(repr(value)) if isinstance(value, float) else parse_decimal(str(value))
+    except ValueError:
         raise CellError(_("Phải là số thập phân, ví dụ 21,0285.")) from None
     if not number.is_finite():
         raise CellError(_("Phải là số thập phân, ví dụ 21,0285."))

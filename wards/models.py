@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from documents import fields as vn
 from documents.vietnamese import fold, sort_text
 
 
@@ -38,10 +39,10 @@ class AdministrativeUnit(models.Model):
 
     scope_lookup = ""
 
-    code = models.CharField(_("mã"), max_length=20, unique=True)
-    name = models.CharField(_("tên"), max_length=200)
-    division_type = models.CharField(_("loại"), max_length=40, blank=True)
-    level = models.CharField(_("cấp"), max_length=10, choices=Level.choices)
+    code = vn.CharField(_("mã"), max_length=20, unique=True)
+    name = vn.CharField(_("tên"), max_length=200)
+    division_type = vn.CharField(_("loại"), max_length=40, blank=True)
+    level = vn.CharField(_("cấp"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("trực thuộc"),
@@ -50,10 +51,10 @@ class AdministrativeUnit(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    path = models.CharField(max_length=255, unique=True, editable=False)
+    path = vn.CharField(max_length=255, unique=True, editable=False)
     # The name as an ASCII key in Vietnamese alphabetical order (documents.vietnamese.sort_text),
     # for lists a database sorts and pages: "Đông Hải" after "Duyên Hải", before "Yên Thế".
-    sort_name = models.CharField(max_length=2000, editable=False, blank=True)
+    sort_name = vn.CharField(max_length=2000, editable=False, blank=True)
     is_national = models.BooleanField(
         _("theo danh mục quốc gia"),
         default=False,
@@ -126,10 +127,10 @@ class ResidentialArea(models.Model):
         related_name="residential_areas",
         limit_choices_to={"level": Level.WARD},
     )
-    kind = models.CharField(_("loại"), max_length=20, choices=AreaKind.choices)
-    name = models.CharField(_("tên"), max_length=120)
-    households = models.PositiveIntegerField(_("số hộ"), null=True, blank=True)
-    population = models.PositiveIntegerField(_("số nhân khẩu"), null=True, blank=True)
+    kind = vn.CharField(_("loại"), max_length=20, choices=AreaKind.choices)
+    name = vn.CharField(_("tên"), max_length=120)
+    households = vn.PositiveIntegerField(_("số hộ"), null=True, blank=True)
+    population = vn.PositiveIntegerField(_("số nhân khẩu"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("khu dân cư")
@@ -175,8 +176,8 @@ class Membership(models.Model):
         on_delete=models.PROTECT,
         related_name="memberships",
     )
-    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
-    position = models.CharField(_("chức vụ"), max_length=200, blank=True)
+    role = vn.CharField(_("vai trò"), max_length=20, choices=Role.choices)
+    position = vn.CharField(_("chức vụ"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("phân quyền")
@@ -240,15 +241,15 @@ class SchemeKind(models.Model):
     invents (seeded from the festival reports and the law)."""
 
     code = models.SlugField(_("mã"), max_length=40, unique=True)
-    name = models.CharField(_("tên"), max_length=150, unique=True)
-    profile = models.CharField(
+    name = vn.CharField(_("tên"), max_length=150, unique=True)
+    profile = vn.CharField(
         _("các mục riêng"),
         max_length=20,
         choices=SchemeProfile.choices,
         default=SchemeProfile.GENERIC,
     )
-    description = models.TextField(_("mô tả"), blank=True)
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
+    description = vn.TextField(_("mô tả"), blank=True)
+    position = vn.PositiveSmallIntegerField(_("thứ tự"), default=100)
     is_active = models.BooleanField(
         _("đang dùng"), default=True, help_text=_("Loại ngừng dùng không còn chọn được khi thêm.")
     )
@@ -321,7 +322,7 @@ class Scheme(models.Model):
     kind = models.ForeignKey(
         SchemeKind, verbose_name=_("loại mô hình"), on_delete=models.PROTECT, related_name="schemes"
     )
-    name = models.CharField(_("tên mô hình"), max_length=200)
+    name = vn.CharField(_("tên mô hình"), max_length=200)
     area = models.ForeignKey(
         ResidentialArea,
         verbose_name=_("khu dân cư"),
@@ -332,7 +333,7 @@ class Scheme(models.Model):
         help_text=_("Để trống nếu mô hình của cả phường, xã."),
     )
     established_on = models.DateField(_("ngày thành lập"), null=True, blank=True)
-    status = models.CharField(
+    status = vn.CharField(
         _("trạng thái"), max_length=20, choices=SchemeStatus.choices, default=SchemeStatus.ACTIVE
     )
     status_changed_on = models.DateField(
@@ -341,34 +342,30 @@ class Scheme(models.Model):
         blank=True,
         help_text=_("Bắt buộc khi mô hình tạm ngừng hoặc đã giải thể."),
     )
-    leader_name = models.CharField(_("người phụ trách"), max_length=120, blank=True)
-    leader_phone = models.CharField(_("điện thoại người phụ trách"), max_length=20, blank=True)
-    latitude = models.DecimalField(
-        _("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
+    leader_name = vn.CharField(_("người phụ trách"), max_length=120, blank=True)
+    leader_phone = vn.CharField(_("điện thoại người phụ trách"), max_length=20, blank=True)
+    latitude = vn.DecimalField(_("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = vn.DecimalField(_("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True)
     # Kind-specific fields: typed columns, so dashboards can sum them in the database.
-    camera_count = models.PositiveIntegerField(_("số camera"), null=True, blank=True)
-    cameras_connected = models.PositiveIntegerField(
+    camera_count = vn.PositiveIntegerField(_("số camera"), null=True, blank=True)
+    cameras_connected = vn.PositiveIntegerField(
         _("số camera kết nối Công an"),
         null=True,
         blank=True,
         help_text=_("Kết nối về điểm giám sát của Công an."),
     )
-    households = models.PositiveIntegerField(_("số hộ tham gia"), null=True, blank=True)
-    extinguishers = models.PositiveIntegerField(_("số bình chữa cháy"), null=True, blank=True)
-    equipment = models.CharField(_("trang thiết bị"), max_length=500, blank=True)
-    member_count = models.PositiveIntegerField(_("số thành viên"), null=True, blank=True)
-    schedule = models.CharField(_("lịch tuần tra"), max_length=200, blank=True)
-    mailbox_location = models.CharField(_("nơi đặt hòm thư"), max_length=200, blank=True)
-    note = models.TextField(_("ghi chú"), blank=True)
+    households = vn.PositiveIntegerField(_("số hộ tham gia"), null=True, blank=True)
+    extinguishers = vn.PositiveIntegerField(_("số bình chữa cháy"), null=True, blank=True)
+    equipment = vn.CharField(_("trang thiết bị"), max_length=500, blank=True)
+    member_count = vn.PositiveIntegerField(_("số thành viên"), null=True, blank=True)
+    schedule = vn.CharField(_("lịch tuần tra"), max_length=200, blank=True)
+    mailbox_location = vn.CharField(_("nơi đặt hòm thư"), max_length=200, blank=True)
+    note = vn.TextField(_("ghi chú"), blank=True)
     # Folded (accent- and case-free) text, so one `contains` works on SQLite and PostgreSQL.
-    search_text = models.TextField(editable=False, blank=True)
+    search_text = vn.TextField(editable=False, blank=True)
     # The name in Vietnamese and number order as plain ASCII, so the database can sort and
     # paginate ("Tổ 2" before "Tổ 10", "D" before "Đ").
-    sort_name = models.CharField(max_length=2000, editable=False, blank=True, db_index=True)
+    sort_name = vn.CharField(max_length=2000, editable=False, blank=True, db_index=True)
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ngày sửa"), auto_now=True)
 
@@ -492,9 +489,9 @@ class SchemeMember(models.Model):
     scheme = models.ForeignKey(
         Scheme, verbose_name=_("mô hình"), on_delete=models.CASCADE, related_name="members"
     )
-    name = models.CharField(_("họ và tên"), max_length=120)
-    role = models.CharField(_("vai trò"), max_length=80, default="Thành viên")
-    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    name = vn.CharField(_("họ và tên"), max_length=120)
+    role = vn.CharField(_("vai trò"), max_length=80, default="Thành viên")
+    phone = vn.CharField(_("điện thoại"), max_length=20, blank=True)
 
     history = HistoricalRecords()
 
@@ -533,9 +530,9 @@ class Activity(models.Model):
         help_text=_("Để trống nếu là hoạt động chung của phường, xã."),
     )
     date = models.DateField(_("ngày"))
-    type = models.CharField(_("loại hoạt động"), max_length=20, choices=ActivityType.choices)
-    count = models.PositiveIntegerField(_("số lượng"), default=1, validators=[MinValueValidator(1)])
-    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    type = vn.CharField(_("loại hoạt động"), max_length=20, choices=ActivityType.choices)
+    count = vn.PositiveIntegerField(_("số lượng"), default=1, validators=[MinValueValidator(1)])
+    note = vn.CharField(_("ghi chú"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
 
     history = HistoricalRecords(excluded_fields=["created_at"])
@@ -573,14 +570,14 @@ class Exemplar(models.Model):
     scope_lookup = "ward"
 
     ward = ward_foreign_key("exemplars")
-    kind = models.CharField(
+    kind = vn.CharField(
         _("cá nhân / tập thể"),
         max_length=20,
         choices=ExemplarKind.choices,
         default=ExemplarKind.INDIVIDUAL,
     )
-    name = models.CharField(_("họ tên / tên tập thể"), max_length=200)
-    position = models.CharField(_("chức vụ, nơi công tác hoặc cư trú"), max_length=250, blank=True)
+    name = vn.CharField(_("họ tên / tên tập thể"), max_length=200)
+    position = vn.CharField(_("chức vụ, nơi công tác hoặc cư trú"), max_length=250, blank=True)
     area = models.ForeignKey(
         ResidentialArea,
         verbose_name=_("khu dân cư"),
@@ -592,9 +589,9 @@ class Exemplar(models.Model):
     schemes = models.ManyToManyField(
         Scheme, verbose_name=_("mô hình tham gia"), blank=True, related_name="exemplars"
     )
-    achievements = models.TextField(_("thành tích"), blank=True)
-    year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
-    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    achievements = vn.TextField(_("thành tích"), blank=True)
+    year = vn.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
+    phone = vn.CharField(_("điện thoại"), max_length=20, blank=True)
 
     class Meta:
         verbose_name = _("điển hình tiên tiến")

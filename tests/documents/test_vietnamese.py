@@ -17,6 +17,8 @@ from documents.vietnamese import (
     nfc,
     nfc_data,
     number_in_words,
+    parse_decimal,
+    parse_whole_number,
     person_name_key,
     place_date,
     short_date,
@@ -536,3 +538,42 @@ def test_sort_text_sorts_like_natural_key_as_plain_strings():
     names = ["Tổ 10", "Tổ 2", "Tổ", "Đội 1", "Dân 3", "Ánh", "Anh", "Ân", "anh", "Ư", "U"]
     assert sorted(names, key=sort_text) == sorted(names, key=lambda n: natural_key(n)[:2])
     assert all(sort_text(n).isascii() for n in names)
+
+
+# --------------------------------------------------------------------------- reading numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("15.000.000", 15_000_000),
+        ("15 000 000", 15_000_000),
+        ("15\u00a0000\u00a0000", 15_000_000),  # the no-break space a spreadsheet copies
+        ("15000000", 15_000_000),
+        (" 250 ", 250),
+        ("1.000", 1000),
+        ("0", 0),
+        ("-1.000", -1000),
+    ],
+)
+def test_parse_whole_number_reads_vietnamese_grouping(text, number):
+    assert parse_whole_number(text) == number
+
+
+@pytest.mark.parametrize(
+    "text", ["15,5", "15.000,5", "1.5", "15.00", "15,000", "1.0000", "15..000", ".500", "", "1e6"]
+)
+def test_parse_whole_number_refuses_anything_ambiguous(text):
+    with pytest.raises(ValueError, match="not a whole number"):
+        parse_whole_number(text)
+
+
+@pytest.mark.parametrize(("text", "number"), [("2,5", "2.5"), ("2.5", "2.5"), ("-3", "-3")])
+def test_parse_decimal_takes_one_mark_comma_or_dot(text, number):
+    assert parse_decimal(text) == Decimal(number)
+
+
+@pytest.mark.parametrize("text", ["1.000,5", "1,000.5", "2,5,1", "", "NaN", "inf", "2,"])
+def test_parse_decimal_refuses_grouping_and_the_rest(text):
+    with pytest.raises(ValueError, match="not a decimal"):
+        parse_decimal(text)

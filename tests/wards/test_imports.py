@@ -141,8 +141,10 @@ def test_an_empty_sheet_is_refused(schemes):
         ("Ngày thành lập", "31/02/2024", "Ngày không hợp lệ: “31/02/2024”"),
         ("Ngày thành lập", "hôm qua", "Ngày không hợp lệ"),
         ("Số hộ tham gia", -5, "Không được là số âm."),
-        ("Số hộ tham gia", "mười", "Phải là số nguyên, không phải “mười”."),
+        ("Số hộ tham gia", "mười", "Phải là số nguyên như 15.000.000, không phải “mười”."),
         ("Số bình chữa cháy", 2.5, "Phải là số nguyên."),
+        ("Số bình chữa cháy", "15,5", "Phải là số nguyên như 15.000.000, không phải “15,5”."),
+        ("Số bình chữa cháy", "1.5", "Phải là số nguyên như 15.000.000, không phải “1.5”."),
         ("Khu dân cư", "Khu 9", "Không có khu dân cư “Khu 9” ở Phường An."),
         ("Loại mô hình", "Đội bóng", "Không có loại mô hình “Đội bóng” trong danh mục."),
         ("Tên mô hình", None, "Chưa nhập."),
@@ -166,6 +168,14 @@ def test_each_bad_cell_is_reported_by_row_and_column(schemes, cell, value, messa
     # A rule between two cells is reported at the cell to fill in.
     assert column == {"Vĩ độ": "Kinh độ", "Trạng thái": "Ngày tạm ngừng, giải thể"}.get(cell, cell)
     assert result.objects == []
+
+
+def test_a_count_in_a_text_cell_reads_as_the_form_reads_it(schemes):
+    grouped = {**GOOD, "Số hộ tham gia": "1.200", "Số bình chữa cháy": 15.0}
+    spaced = {**GOOD, "Tên mô hình": "Tổ liên gia khu 2", "Số hộ tham gia": "1 200"}
+    result = read(schemes, [scheme_row(schemes, **grouped), scheme_row(schemes, **spaced)])
+    assert messages(result) == []
+    assert [(s.households, s.extinguishers) for s in result.objects] == [(1200, 15), (1200, 12)]
 
 
 def test_duplicates_in_the_file_and_in_the_register(schemes, units, kinds):

@@ -27,7 +27,7 @@ def _fresh_embedded_broker():
     """Messages left by an earlier, interrupted run must not reach this run's workers."""
     shutil.rmtree(settings.CELERY_EMBEDDED_DIR, ignore_errors=True)
     # Eager tasks store their result too, in a folder the settings created at import.
-    for folder in ("queue", "processed", "results"):
+    for folder in ("queue", "processed", "control", "results"):
         (settings.CELERY_EMBEDDED_DIR / folder).mkdir(parents=True, exist_ok=True)
 
 

@@ -25,13 +25,16 @@ def test_database_url() -> str:
 
 
 @contextmanager
-def worker_process(env_overrides: dict[str, str | None], *, ready_app=None, timeout: float = 60):
+def worker_process(
+    env_overrides: dict[str, str | None], *, ready_app=None, timeout: float = 60, cwd: Path = ROOT
+):
     """Start ``celery -A config worker`` with the given environment and stop it afterwards.
 
     ``ready_app`` (a Celery app pointing at the same broker) is used to wait until the worker
-    answers a ping task, so the test starts only once the worker consumes.
+    answers a ping task, so the test starts only once the worker consumes. ``cwd`` lets a test
+    see what the worker writes into its working directory.
     """
-    env = {**os.environ, "DEBUG": "false"}
+    env = {**os.environ, "DEBUG": "false", "PYTHONPATH": str(ROOT)}
     for key, value in env_overrides.items():
         if value is None:
             env.pop(key, None)
@@ -54,7 +57,7 @@ def worker_process(env_overrides: dict[str, str | None], *, ready_app=None, time
             "--without-gossip",
             "--without-heartbeat",
         ],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,

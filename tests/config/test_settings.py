@@ -20,7 +20,7 @@ READ = (
 )
 
 
-def start(env: dict[str, str], code: str = READ) -> subprocess.CompletedProcess:
+def start(env: dict[str, str | None], code: str = READ) -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
@@ -35,10 +35,11 @@ def start(env: dict[str, str], code: str = READ) -> subprocess.CompletedProcess:
         }
     }
     clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    merged = {k: v for k, v in {**clean, **env}.items() if v is not None}
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
-        env={**clean, **env},
+        env=merged,
         capture_output=True,
         text=True,
         timeout=60,
@@ -102,6 +103,8 @@ def test_secret_can_come_from_a_file(tmp_path):
             "LOGIN_FAILURE_LIMIT must be a whole number",
         ),
         ({"SECRET_KEY_FILE": "/nonexistent/secret"}, "SECRET_KEY_FILE names a file"),
+        ({"SECRET_KEY": GOOD_SECRET, "SITE_URL": None}, "SITE_URL is not set"),
+        ({"SECRET_KEY": GOOD_SECRET, "SITE_URL": "ngayhoi"}, "SITE_URL must be a URL"),
     ],
 )
 def test_bad_values_stop_start_up_naming_the_variable(env, message):

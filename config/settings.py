@@ -213,6 +213,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {}
+# Beside the other runtime files: not the directory beat was started from.
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # Security: secure by default, relaxed only by DEBUG or by explicit variables (a ward intranet
 # without TLS sets SECURE_SSL_REDIRECT=false and the cookie flags accordingly).

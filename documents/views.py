@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.ratelimit import print_limit
 from documents import services
 from documents.models import Job
 from documents.registry import all_kinds, get_kind
@@ -54,6 +55,22 @@ def job_table(request):
     return render(request, "documents/partials/job_table.html", _listing(request))
 
 
+def _too_many(request):
+    """The job list with a message, when the user has asked for too many documents at once."""
+    ident = f"user:{request.user.pk}"
+    if print_limit.locked(ident):
+        messages.error(
+            request,
+            _(
+                "Bạn đã yêu cầu in quá nhiều văn bản trong thời gian ngắn. "
+                "Vui lòng thử lại sau ít phút."
+            ),
+        )
+        return render(request, "documents/job_list.html", _listing(request), status=429)
+    print_limit.hit(ident)
+    return None
+
+
 @login_required
 @require_POST
 def generate(request):
@@ -79,6 +96,8 @@ def generate(request):
             status=400 if form.is_bound else 200,
         )
     params = services.form_data(kind, form) if form is not None else {}
+    if refused := _too_many(request):
+        return refused
     try:
         job = services.request_document(request.user, kind.identifier, obj, fmt, params)
     except ValidationError as exc:
@@ -101,7 +120,10 @@ def job_status(request, pk: int):
 @login_required
 @require_POST
 def regenerate(request, pk: int):
-    job = services.regenerate(request.user, _job(request, pk))
+    job = _job(request, pk)
+    if refused := _too_many(request):
+        return refused
+    job = services.regenerate(request.user, job)
     messages.info(request, _("Đã gửi yêu cầu tạo lại văn bản."))
     return redirect("documents:job", pk=job.pk)
 

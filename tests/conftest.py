@@ -13,6 +13,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.utils import translation
 
 from config.celery_app import app as celery_app
@@ -29,6 +30,12 @@ def _fresh_embedded_broker():
     # Eager tasks store their result too, in a folder the settings created at import.
     for folder in ("queue", "processed", "control", "results"):
         (settings.CELERY_EMBEDDED_DIR / folder).mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_cache():
+    """Rate-limit counts and locks left by an earlier run must not refuse this run's requests."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -193,7 +193,14 @@ CELERY_EMBEDDED_DIR = env_path("CELERY_EMBEDDED_DIR", VAR_DIR / "celery", BASE_D
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # Sending fails within seconds when Redis is down (kombu otherwise retries for a while):
+    # a print request then says so at once; the worker's own reconnecting is not affected.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": 3600,
+        "max_retries": 0,
+        "socket_connect_timeout": 2,
+    }
+    CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -218,6 +225,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BEAT_SCHEDULE: dict = {}
 # Beside the other runtime files: not the directory beat was started from.
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
@@ -228,7 +236,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Behind a reverse proxy the client's address is the last X-Forwarded-For entry it added.
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # the container healthcheck speaks plain HTTP
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^livez/$"]  # the container healthcheck speaks plain HTTP
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
@@ -266,8 +274,12 @@ DOCUMENTS_FONT_FILES = [
 ]
 DOCUMENTS_TEMPLATE_DIR = BASE_DIR / "templates" / "documents"
 DOCUMENTS_FILE_TTL_HOURS = env_int("DOCUMENTS_FILE_TTL_HOURS", 7 * 24)
-# A job running longer than this has lost its worker and is queued again.
-DOCUMENTS_STALE_MINUTES = env_int("DOCUMENTS_STALE_MINUTES", 15)
+# A running job marks itself alive this often; one silent for DOCUMENTS_STALE_SECONDS has lost
+# its worker and is queued again (the beat looks every minute: picked up within two). A queued
+# job not taken for DOCUMENTS_RESEND_QUEUED_SECONDS is sent again (its message may be lost).
+DOCUMENTS_HEARTBEAT_SECONDS = env_int("DOCUMENTS_HEARTBEAT_SECONDS", 15)
+DOCUMENTS_STALE_SECONDS = env_int("DOCUMENTS_STALE_SECONDS", 60)
+DOCUMENTS_RESEND_QUEUED_SECONDS = env_int("DOCUMENTS_RESEND_QUEUED_SECONDS", 300)
 DOCUMENTS_MAX_ATTEMPTS = 3
 # Print requests per user in the window (seconds): each one occupies a worker.
 DOCUMENTS_REQUEST_LIMIT = env_int("DOCUMENTS_REQUEST_LIMIT", 30)
@@ -278,7 +290,7 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD
 CELERY_BEAT_SCHEDULE.update(
     {
         "documents-cleanup-expired": {"task": "documents.cleanup_expired", "schedule": 3600},
-        "documents-requeue-stale": {"task": "documents.requeue_stale", "schedule": 300},
+        "documents-requeue-stale": {"task": "documents.requeue_stale", "schedule": 60},
     }
 )
 

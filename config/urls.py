@@ -4,11 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.static import serve
 
-from wards.views import LoginView, healthz, home, limit_login, limit_password_reset
+from wards.views import LoginView, healthz, home, limit_login, limit_password_reset, livez
 
 urlpatterns = [
     path("", home, name="home"),
     path("healthz/", healthz, name="healthz"),
+    path("livez/", livez, name="livez"),
     path("accounts/login/", limit_login(LoginView.as_view()), name="login"),
     path(
         "accounts/password_reset/",

@@ -55,18 +55,21 @@ def job_table(request):
     return render(request, "documents/partials/job_table.html", _listing(request))
 
 
+def _refused(request, message: str, status: int):
+    """The job list, with why the request made no job."""
+    messages.error(request, message)
+    return render(request, "documents/job_list.html", _listing(request), status=status)
+
+
 def _too_many(request):
-    """The job list with a message, when the user has asked for too many documents at once."""
+    """A refusal when the user has asked for too many documents at once, else None."""
     ident = f"user:{request.user.pk}"
     if print_limit.locked(ident):
-        messages.error(
-            request,
-            _(
-                "Bạn đã yêu cầu in quá nhiều văn bản trong thời gian ngắn. "
-                "Vui lòng thử lại sau ít phút."
-            ),
+        message = _(
+            "Bạn đã yêu cầu in quá nhiều văn bản trong thời gian ngắn. "
+            "Vui lòng thử lại sau ít phút."
         )
-        return render(request, "documents/job_list.html", _listing(request), status=429)
+        return _refused(request, message, 429)
     print_limit.hit(ident)
     return None
 
@@ -103,6 +106,8 @@ def generate(request):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("documents:list")
+    except services.PrintingUnavailable as exc:
+        return _refused(request, str(exc), 503)
     return redirect("documents:job", pk=job.pk)
 
 
@@ -123,7 +128,10 @@ def regenerate(request, pk: int):
     job = _job(request, pk)
     if refused := _too_many(request):
         return refused
-    job = services.regenerate(request.user, job)
+    try:
+        job = services.regenerate(request.user, job)
+    except services.PrintingUnavailable as exc:
+        return _refused(request, str(exc), 503)
     messages.info(request, _("Đã gửi yêu cầu tạo lại văn bản."))
     return redirect("documents:job", pk=job.pk)
 

@@ -75,7 +75,7 @@ def test_database_and_redis_urls_switch_to_servers():
     assert conf["engine"] == "django.db.backends.postgresql"
     assert conf["name"] == "festival"
     assert conf["broker"] == "redis://127.0.0.1:6379/3"
-    assert conf["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert conf["cache"] == "config.cache.ResilientRedisCache"
     assert conf["hosts"] == ["ngayhoi.cuaong.vn", "10.0.0.5"]
     assert conf["debug"] is False
 

@@ -26,13 +26,18 @@ def test_database_url() -> str:
 
 @contextmanager
 def worker_process(
-    env_overrides: dict[str, str | None], *, ready_app=None, timeout: float = 60, cwd: Path = ROOT
+    env_overrides: dict[str, str | None],
+    *,
+    ready_app=None,
+    timeout: float = 60,
+    cwd: Path = ROOT,
+    app: str = "config",
 ):
     """Start ``celery -A config worker`` with the given environment and stop it afterwards.
 
     ``ready_app`` (a Celery app pointing at the same broker) is used to wait until the worker
     answers a ping task, so the test starts only once the worker consumes. ``cwd`` lets a test
-    see what the worker writes into its working directory.
+    see what the worker writes into its working directory; ``app`` names the Celery app module.
     """
     env = {**os.environ, "DEBUG": "false", "PYTHONPATH": str(ROOT)}
     for key, value in env_overrides.items():
@@ -47,7 +52,7 @@ def worker_process(
             "-m",
             "celery",
             "-A",
-            "config",
+            app,
             "worker",
             "--pool",
             "solo",

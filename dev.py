@@ -107,6 +107,8 @@ def port_owner(port: int) -> str:
 
 def ensure_port_free(port: int) -> None:
     with socket.socket() as probe:
+        # As runserver binds: connections of a previous run lingering in TIME_WAIT do not count.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:

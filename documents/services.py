@@ -68,17 +68,16 @@ def request_document(user, kind_identifier: str, obj, fmt: str = "pdf", params=N
     form = kind.build_form(params, obj)
     if form is not None and not form.is_valid():
         raise ValidationError(form.errors.as_text())
-    with transaction.atomic():
-        job = Job.objects.create(
-            kind=kind.identifier,
-            fmt=fmt,
-            object_id=str(obj.pk),
-            params=params,
-            title=_("%(kind)s — %(object)s") % {"kind": kind.verbose_name, "object": obj},
-            owner=user,
-            unit=scope.unit_of(obj),
-        )
-        enqueue(job)
+    job = Job.objects.create(
+        kind=kind.identifier,
+        fmt=fmt,
+        object_id=str(obj.pk),
+        params=params,
+        title=_("%(kind)s — %(object)s") % {"kind": kind.verbose_name, "object": obj},
+        owner=user,
+        unit=scope.unit_of(obj),
+    )
+    enqueue(job)
     if current_app.conf.task_always_eager:
         job.refresh_from_db()
     return job
@@ -108,27 +107,25 @@ def enqueue(job: Job) -> None:
         render_job.delay(job.pk)
         return
 
-    def send() -> None:
-        try:
-            # No retries here: a user is waiting, and the beat re-sends what gets lost.
-            render_job.apply_async((job.pk,), retry=False)
-        except (KombuOperationalError, OSError):
-            logger.exception("Broker unreachable: print job %s withdrawn", job.pk)
+    def send_or_withdraw() -> None:
+        if not send(job.pk):
             Job.objects.filter(pk=job.pk, status=JobStatus.QUEUED).delete()
-            raise PrintingUnavailable from None
+            raise PrintingUnavailable
 
-    transaction.on_commit(send)
+    transaction.on_commit(send_or_withdraw)
 
 
-def resend(job_id: int) -> None:
-    """Send a job already on record again (the beat's re-queue); a broker that is down leaves
-    it queued for the next round."""
+def send(job_id: int) -> bool:
+    """Hand the job to the broker; False (logged) when the broker cannot be reached. No retries:
+    a user may be waiting, and the beat sends again what stays queued."""
     from documents.tasks import render_job
 
     try:
         render_job.apply_async((job_id,), retry=False)
     except (KombuOperationalError, OSError):
-        logger.warning("Broker unreachable: job %s stays queued for the next round", job_id)
+        logger.exception("Broker unreachable: job %s not sent", job_id)
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- running
@@ -339,5 +336,5 @@ def requeue_stale(now=None) -> list[int]:
             == 1
         ):
             requeued.append(job_id)
-            resend(job_id)
+            send(job_id)  # if the broker is down, the job stays queued for the next round
     return requeued

@@ -54,6 +54,18 @@ def _answer(value):
 class ResilientRedisCache(RedisCache):
     down_until = 0.0
 
+    @_degrades(_answer(0))
+    def count(self, key: str, window: int, version=None) -> int:
+        """Add one to ``key``, which the first call creates to live ``window`` seconds and no
+        later call extends; the new value, or 0 while Redis is down. One MULTI of SET NX EX and
+        INCR: Django's ``incr`` checks for the key in a separate call, and an INCR on a key that
+        expired in between would create one that never expires."""
+        name = self.make_and_validate_key(key, version=version)
+        pipeline = self._cache.get_client(name, write=True).pipeline(transaction=True)
+        pipeline.set(name, 0, ex=window, nx=True)
+        pipeline.incr(name)
+        return pipeline.execute()[1]
+
     get = _degrades(_miss)(RedisCache.get)
     get_many = _degrades(_answer(dict))(RedisCache.get_many)
     has_key = _degrades(_answer(False))(RedisCache.has_key)

@@ -6,15 +6,15 @@ for ``window`` seconds and every attempt adds one, atomically. The attempt that 
 ``limit`` sets a lock that lasts exactly ``window`` seconds from that moment, whatever the cache
 backend: the lock is written once with its own timeout, never extended by a later count.
 
-Counting is atomic on every backend: on Redis one MULTI of ``SET NX EX`` and ``INCR`` (Django's
-``incr`` checks for the key in a separate call, and an INCR on a key that expired in between
-would live for ever); on the file and local-memory caches, which have no atomic increment (the
-file cache's ``incr`` is a read and a write that also resets the timeout to the default five
-minutes), a read-modify-write under a lock held across threads and, through ``flock``, across
-the processes sharing the cache folder, with the window's end stored beside the count.
+Counting is atomic on every backend: on Redis by ``ResilientRedisCache.count`` (one MULTI); on
+the file and local-memory caches, which have no atomic increment (the file cache's ``incr`` is a
+read and a write that also resets the timeout to the default five minutes), a read-modify-write
+under a lock held across threads and, through ``flock``, across the processes sharing the cache
+folder, with the window's end stored beside the count.
 
-The limiter serves a site whose cache may be down: a cache error lets the attempt through
-(logged), so an outage of Redis does not lock everybody out.
+The limiter serves a site whose cache may be down: Redis's outage is logged by the cache and
+counts nothing, any other cache error lets the attempt through (logged), so an outage does not
+lock everybody out.
 """
 
 import fcntl
@@ -28,7 +28,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.core.cache.backends.redis import RedisCache
+
+from config.cache import ResilientRedisCache
 
 logger = logging.getLogger(__name__)
 
@@ -54,12 +55,8 @@ def _exclusive():
 def _count(key: str, window: int) -> int:
     """Add one attempt to ``key``'s window (opened by the first); the attempts in it so far."""
     backend = caches["default"]  # `cache` is a proxy: isinstance needs the backend itself
-    if isinstance(backend, RedisCache):
-        name = backend.make_and_validate_key(key)
-        pipeline = backend._cache.get_client(name, write=True).pipeline(transaction=True)
-        pipeline.set(name, 0, ex=window, nx=True)
-        pipeline.incr(name)
-        return pipeline.execute()[1]
+    if isinstance(backend, ResilientRedisCache):
+        return backend.count(key, window)
     with _exclusive():
         now = time.time()
         count, ends = cache.get(key) or (0, 0.0)

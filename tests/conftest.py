@@ -8,9 +8,12 @@ owner / teammate / outsider.
     └── Xã Cam (90003)
 """
 
+import os
 import shutil
+from datetime import datetime
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -36,6 +39,21 @@ def _fresh_embedded_broker():
 def _fresh_cache():
     """Rate-limit counts and locks left by an earlier run must not refuse this run's requests."""
     cache.clear()
+
+
+# The suite's clock. Every test starts at this instant (Vietnam time), whatever day the suite runs,
+# so no test passes or fails by the calendar. CI runs the suite again with TEST_CLOCK set to
+# awkward instants (31 December 23:45, 29 February) so a date bug shows the day it is written.
+# A test about a particular day moves the clock itself (``clock.move_to(...)``).
+TEST_CLOCK = datetime.fromisoformat(os.environ.get("TEST_CLOCK") or "2026-11-20T09:30:00+07:00")
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """The pinned clock, ticking from TEST_CLOCK; also reaches the worker processes a test starts
+    (tests.workers) and the live server's thread."""
+    with time_machine.travel(TEST_CLOCK, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from django.db import connection
@@ -39,7 +40,13 @@ def worker_process(
     answers a ping task, so the test starts only once the worker consumes. ``cwd`` lets a test
     see what the worker writes into its working directory; ``app`` names the Celery app module.
     """
-    env = {**os.environ, "DEBUG": "false", "PYTHONPATH": str(ROOT)}
+    # The worker's clock starts where the test's stands (tests/conftest.py pins it).
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "PYTHONPATH": str(ROOT),
+        "TEST_CLOCK_START": datetime.now(UTC).isoformat(),
+    }
     for key, value in env_overrides.items():
         if value is None:
             env.pop(key, None)
@@ -50,7 +57,7 @@ def worker_process(
         [
             sys.executable,
             "-m",
-            "celery",
+            "tests.clocked_celery",
             "-A",
             app,
             "worker",

@@ -2,6 +2,7 @@
 confirm. The uploaded file waits between preview and confirmation under an unguessable name,
 known only to the session that uploaded it."""
 
+import os
 import re
 import secrets
 import time
@@ -103,6 +104,9 @@ def _checked_upload(request, code: str, what: str, limiter: SizeLimitHandler | N
     with path.open("wb") as out:
         for chunk in form.cleaned_data["file"].chunks():
             out.write(chunk)
+    # Dated by the app's clock, as _sweep reads it, not by the file system's.
+    now = time.time()
+    os.utime(path, (now, now))
     with path.open("rb") as sheet:
         result = _in_sheet_language(importer.read, sheet)
     if not result.ok:

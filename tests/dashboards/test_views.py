@@ -101,7 +101,7 @@ def test_a_year_without_data_shows_zeros_and_says_so(login, people, units):
 
 
 def test_a_year_that_cannot_be_shown_falls_back_to_this_year(login, people, units):
-    this_year = date.today().year
+    this_year = timezone.localdate().year
     response = login(people["district"]).get(unit_url("90-G1", "abc"))
     assert response.status_code == 200
     assert response.context["dashboard"].period.year == this_year

@@ -21,6 +21,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _cookies_outlive_the_pinned_clock(settings):
+    """The server's clock is pinned (tests/conftest.py) but Chromium's is the machine's: a cookie
+    the server dates to expire two weeks after the pinned day is already stale to the browser.
+    Cookies that last the browser's session keep the two clocks from disagreeing."""
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+    settings.CSRF_COOKIE_AGE = None
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

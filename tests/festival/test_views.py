@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from festival.models import (
     Festival,
@@ -23,7 +22,7 @@ from wards.models import ResidentialArea
 
 def _festival_data(**overrides):
     data = {
-        "date": (timezone.localdate() + datetime.timedelta(days=20)).isoformat(),
+        "date": "2026-08-09",
         "start_time": "07:30",
         "venue": "Nhà văn hoá phường",
         "theme": "",
@@ -75,7 +74,7 @@ def test_a_province_admin_chooses_the_ward(login, people, units):
 
 def test_a_held_festival_cannot_be_moved_to_the_future(login, people, festival):
     Festival.objects.filter(pk=festival.pk).update(
-        status=Status.HELD, date=timezone.localdate() - datetime.timedelta(days=1)
+        status=Status.HELD, date=datetime.date(2026, 7, 19)
     )
     client = login(people["ward_official"])
     response = client.post(reverse("festival:edit", args=[festival.pk]), _festival_data())
@@ -87,7 +86,7 @@ def test_a_reported_festival_is_locked_until_moved_back(login, people, festival)
     """What the ward reported stays as reported: each edit is refused with the reason and
     changes nothing; moving it back to "held" opens it again."""
     Festival.objects.filter(pk=festival.pk).update(
-        status=Status.REPORTED, date=timezone.localdate() - datetime.timedelta(days=3)
+        status=Status.REPORTED, date=datetime.date(2026, 7, 17)
     )
     client = login(people["ward_official"])
     detail = reverse("festival:detail", args=[festival.pk])
@@ -117,7 +116,7 @@ def test_a_reported_festival_is_locked_until_moved_back(login, people, festival)
         reverse("festival:edit", args=[festival.pk]),
         _festival_data(
             venue="Sân vận động",
-            date=(timezone.localdate() - datetime.timedelta(days=3)).isoformat(),
+            date="2026-07-17",
         ),
     )
     assert response.status_code == 302
@@ -403,7 +402,7 @@ def test_a_district_officer_cannot_mark_another_districts_ward(login, people, un
     far = create_festival(
         units["far_ward"],
         None,
-        date=timezone.localdate(),
+        date=datetime.date(2026, 7, 20),
         start_time=datetime.time(8, 0),
         venue="Hội trường",
     )

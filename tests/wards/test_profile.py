@@ -3,6 +3,8 @@
 import json
 from datetime import date
 
+from django.utils import timezone
+
 from tests.register import make_activity, make_scheme
 from wards.models import Scheme, SchemeStatus
 from wards.services import register_sections, ward_profile
@@ -116,7 +118,7 @@ def test_the_printed_profile_gets_five_column_tables(
     units, kinds, areas, django_assert_num_queries
 ):
     build_register(units, kinds, areas)
-    make_activity(units["ward"], date=date.today(), type="tip_off", count=4)
+    make_activity(units["ward"], date=timezone.localdate(), type="tip_off", count=4)
     with django_assert_num_queries(4):  # one ward_profile for the three tables
         sections = register_sections(units["ward"])
     assert [len(section["columns"]) for section in sections] == [5, 5, 5]

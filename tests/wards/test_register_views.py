@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.register import make_activity, make_scheme
 from wards.models import Activity, Exemplar, Scheme, SchemeMember
@@ -32,7 +33,7 @@ def test_the_ward_page_leads_to_the_year_s_festival(official, client, people, un
 
     url = reverse("wards:unit", args=["90001"])
     page = official.get(url).content.decode()
-    this_year = datetime.date.today().year
+    this_year = timezone.localdate().year
     assert f"Lập kế hoạch Ngày hội {this_year}" in page
     assert reverse("festival:create") in page
     client.force_login(people["district"])  # reads, does not plan

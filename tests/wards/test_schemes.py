@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from tests.register import make_areas, make_scheme, seed_kinds
 from wards.models import Scheme, SchemeKind, SchemeStatus
@@ -123,7 +124,7 @@ def test_future_dates_are_refused(units, kinds):
         ward=units["ward"],
         kind=kinds["to-tu-quan"],
         name="Tổ 1",
-        established_on=date.today() + timedelta(days=2),
+        established_on=timezone.localdate() + timedelta(days=2),
     )
     assert "established_on" in errors_of(scheme)
 

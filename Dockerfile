@@ -9,6 +9,7 @@ COPY pyproject.toml README.md ./
 COPY . .
 RUN pip install . \
     && DEBUG=false SECRET_KEY=build-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz \
+       SITE_URL=http://build.invalid \
        python manage.py collectstatic --noinput \
     && mkdir -p /app/var/media /app/var/private && chown -R festival:festival /app/var
 

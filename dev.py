@@ -2,15 +2,19 @@
 """Set up and run the app, or its tests, on a machine that has only python3.
 
     python3 dev.py run    # virtualenv, install, migrate, units, demo data; web + worker on :8000
+                          # (--port N for another port, --no-demo to skip the data)
     python3 dev.py test   # virtualenv, install with test tools; the whole test suite
 
 Both steps are idempotent: run them again at any time.
 """
 
+import argparse
+import contextlib
 import hashlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -48,7 +52,9 @@ def ensure_venv(extras: str) -> None:
                 sys.exit(f"Cannot create a virtualenv ({exc}); install python3-venv first.")
     stamp = VENV / f".installed-{extras or 'base'}"
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if stamp.exists() and stamp.read_text() == digest:
+    # The test tools come on top of the base packages: after `dev.py test`, `run` has all it needs.
+    satisfied = [stamp] if extras else [stamp, VENV / ".installed-test"]
+    if any(s.exists() and s.read_text() == digest for s in satisfied):
         return
     say("Installing Python packages")
     run(PY, "-m", "pip", "install", "-q", "--upgrade", "pip")
@@ -73,54 +79,118 @@ def manage(*args, env=None) -> None:
     run(PY, "manage.py", *args, env=env)
 
 
-def cmd_run() -> None:
+def port_owner(port: int) -> str:
+    """Who listens on 127.0.0.1:``port`` (or any address), as "pid N: command", from /proc:
+    the socket's inode in /proc/net/tcp*, then the process holding it among /proc/*/fd."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            # local address "0100007F:1F40", state 0A = LISTEN, inode in the tenth column
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":
+                inodes.add(f"socket:[{fields[9]}]")
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        try:
+            for fd in fd_dir.iterdir():
+                if os.readlink(fd) in inodes:
+                    pid = fd_dir.parent.name
+                    command = (fd_dir.parent / "cmdline").read_bytes().replace(b"\0", b" ")
+                    return f"pid {pid}: {command.decode(errors='replace').strip()}"
+        except OSError:  # another user's process, or one that just ended
+            continue
+    return "a process this user cannot see" if inodes else "an unknown process"
+
+
+def ensure_port_free(port: int) -> None:
+    with socket.socket() as probe:
+        # As runserver binds: connections of a previous run lingering in TIME_WAIT do not count.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            sys.exit(
+                f"Port {port} on 127.0.0.1 is already taken by {port_owner(port)}.\n"
+                f"Stop it, or run on another port: python3 dev.py run --port {port + 1}"
+            )
+
+
+def stop(procs: list[subprocess.Popen], grace: float = 7) -> None:
+    """Stop each child's whole process group (runserver's reloaded child, the worker's pool
+    and its beat): SIGTERM, then SIGKILL for whatever still runs after ``grace`` seconds."""
+    for p in procs:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(p.pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    for p in procs:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            p.wait(timeout=max(0.1, deadline - time.monotonic()))
+        # The group may outlive its leader (runserver's child): kill what is left of it.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(p.pid, signal.SIGKILL)
+        p.wait()
+
+
+def interrupted(signum, frame):
+    """SIGTERM (a service manager, a test) stops the children like Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
+def cmd_run(args: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="dev.py run")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument(
+        "--no-demo", action="store_true", help="migrate only: no unit list, no demo data"
+    )
+    options = parser.parse_args(args)
+    ensure_port_free(options.port)
     ensure_venv("")
     env = {**os.environ}
     env.setdefault("DEBUG", "true")
+    env.setdefault("SITE_URL", f"http://127.0.0.1:{options.port}")
     say("Preparing the database")
     manage("migrate", "--noinput", "-v", "0", env=env)
-    manage("load_units", env=env)
-    for command in ("load_demo", "load_festival_demo", "load_awards_demo"):
-        manage(command, env=env)
+    if not options.no_demo:
+        manage("load_units", env=env)
+        for command in ("load_demo", "load_festival_demo", "load_awards_demo"):
+            manage(command, env=env)
     say("Starting the web server and the Celery worker (Ctrl-C stops both)")
-    procs = [
-        subprocess.Popen(
-            [
-                PY,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "--beat",
-                "--loglevel",
-                "INFO",
-                "--concurrency",
-                "2",
-                "--schedule",
-                ROOT / "var" / "celerybeat-schedule",
-            ],
-            cwd=ROOT,
-            env=env,
-        ),
-        subprocess.Popen([PY, "manage.py", "runserver", "127.0.0.1:8000"], cwd=ROOT, env=env),
+    # Each child leads its own process group, so Ctrl-C reaches only this script, which then
+    # stops every group in order; a child left in the terminal's group (runserver's reloaded
+    # child) used to outlive its parent and keep the port.
+    children = [
+        [
+            PY,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--beat",
+            "--loglevel",
+            "INFO",
+            "--concurrency",
+            "2",
+        ],
+        [PY, "manage.py", "runserver", f"127.0.0.1:{options.port}"],
     ]
-    time.sleep(2)
-    say("Open http://127.0.0.1:8000 and log in with a demo account above")
+    procs = []
+    signal.signal(signal.SIGTERM, interrupted)
     try:
+        for command in children:
+            procs.append(subprocess.Popen(command, cwd=ROOT, env=env, process_group=0))
+        time.sleep(2)
+        say(f"Open http://127.0.0.1:{options.port} and log in with a demo account above")
         while all(p.poll() is None for p in procs):
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass
     finally:
-        for p in procs:
-            if p.poll() is None:
-                p.send_signal(signal.SIGINT)
-        for p in procs:
-            try:
-                p.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        say("Stopping the web server and the worker")
+        stop(procs)
 
 
 def cmd_test(args: list[str]) -> int:
@@ -138,7 +208,7 @@ def main() -> None:
     if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test"}:
         sys.exit(__doc__)
     if sys.argv[1] == "run":
-        cmd_run()
+        cmd_run(sys.argv[2:])
     else:
         sys.exit(cmd_test(sys.argv[2:]))
 

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -35,12 +34,10 @@ from awards.models import (
     RecipientKind,
     Status,
 )
+from config.ratelimit import client_ip, verify_limit
 from festival.models import Festival
 from wards.models import AdministrativeUnit, Exemplar
-from wards.ratelimit import RateLimit, client_ip
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
-
-verify_limit = RateLimit("verify", settings.AWARDS_VERIFY_LIMIT, settings.AWARDS_VERIFY_WINDOW)
 
 
 def _refused(request, reason: str):
@@ -550,7 +547,7 @@ def verify(request, code: str):
     """Public: anyone holding a certificate can check it. Shows the form, the name, the
     decision and the authority, nothing more; addresses that try many codes are slowed down."""
     ident = f"ip:{client_ip(request)}"
-    if verify_limit.exceeded(ident):
+    if verify_limit.locked(ident):
         return render(request, "awards/verify.html", {"limited": True}, status=429)
     verify_limit.hit(ident)
     certificate = (

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import environ
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -48,6 +49,21 @@ def env_int(name: str, default: int) -> int:
     return number
 
 
+def env_str(name: str, default: str) -> str:
+    value = _raw(name)
+    return default if value is None else value
+
+
+def env_path(name: str, default: Path, base: Path | None = None) -> Path:
+    """A folder or file; a relative value is taken from ``base`` (the project), not from
+    whatever directory the process was started in."""
+    value = _raw(name)
+    if value is None:
+        return default
+    path = Path(value)
+    return base / path if base is not None and not path.is_absolute() else path
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = _raw(name)
     if value is None:
@@ -70,6 +86,28 @@ def env_url(name: str, default: str) -> str:
     except ValueError:
         raise ImproperlyConfigured(f"{name} has a malformed port: {value!r}.") from None
     return value
+
+
+# DATABASE_URL and EMAIL_URL are read here like every other variable; django-environ stays only
+# as the parser that turns their URL schemes into Django's dicts, a table not worth copying.
+def env_database(name: str, default: str) -> dict:
+    url = env_url(name, default)
+    if url.split(":", 1)[0] not in {"sqlite", "postgres", "postgresql", "pgsql"}:
+        raise ImproperlyConfigured(
+            f"{name} must start with postgres:// or sqlite://, not {url.split(':', 1)[0]!r}."
+        )
+    try:
+        return environ.Env.db_url_config(url)
+    except (ValueError, KeyError, ImproperlyConfigured) as exc:
+        raise ImproperlyConfigured(f"{name} is not a database URL: {exc}") from exc
+
+
+def env_email(name: str, default: str) -> dict:
+    url = env_url(name, default)
+    try:
+        return environ.Env.email_url_config(url)
+    except (ValueError, KeyError, ImproperlyConfigured) as exc:
+        raise ImproperlyConfigured(f"{name} is not an e-mail URL: {exc}") from exc
 
 
 def env_secret(name: str) -> str:

@@ -8,15 +8,24 @@ embedded Celery broker in ``var/``, so a fresh machine needs no servers.
 
 from pathlib import Path
 
-import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.envtools import env_bool, env_int, env_list, env_secret, env_url
+from config.envtools import (
+    env_bool,
+    env_database,
+    env_email,
+    env_int,
+    env_list,
+    env_path,
+    env_secret,
+    env_str,
+    env_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(environ.Env().str("VAR_DIR", default=str(BASE_DIR / "var")))
+VAR_DIR = env_path("VAR_DIR", BASE_DIR / "var", BASE_DIR)
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -30,7 +39,14 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000")
+# The address printed in certificates' QR codes: a wrong default would be printed on paper that
+# outlives the deployment, so only development gets one.
+SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
+if not SITE_URL:
+    raise ImproperlyConfigured(
+        "SITE_URL is not set: set SITE_URL to the address users reach the app at "
+        "(https://ngayhoi.example.gov.vn); certificates' QR codes point there."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -85,15 +101,7 @@ TEMPLATES = [
 ]
 
 # Database: DATABASE_URL, or an SQLite file in var/.
-_db_url = env_url("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
-if _db_url.split(":", 1)[0] not in {"sqlite", "postgres", "postgresql", "pgsql"}:
-    raise ImproperlyConfigured(
-        f"DATABASE_URL must start with postgres:// or sqlite://, not {_db_url.split(':', 1)[0]!r}."
-    )
-try:
-    DATABASES = {"default": environ.Env.db_url_config(_db_url)}
-except (ValueError, KeyError, ImproperlyConfigured) as exc:
-    raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from exc
+DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web server and the worker write the same file: WAL lets readers go on while one writes,
     # and IMMEDIATE transactions wait for the lock instead of failing with "database is locked".
@@ -114,9 +122,12 @@ REDIS_URL = env_url("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Misses and dropped writes while Redis is down, not 500s (config/cache.py); a
+            # second at most to find out.
+            "BACKEND": "config.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "festival",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -139,6 +150,9 @@ LOGOUT_REDIRECT_URL = "login"
 # Failed logins allowed per username and per address before a pause.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60)
+# Password reset e-mails per address and per client address in the window.
+PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 3)
+PASSWORD_RESET_WINDOW = env_int("PASSWORD_RESET_WINDOW", 60 * 60)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -151,10 +165,10 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(environ.Env().str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+MEDIA_ROOT = env_path("MEDIA_ROOT", VAR_DIR / "media", BASE_DIR)
 # Generated documents carry names and decisions: kept out of MEDIA_ROOT (which the proxy serves
 # to anyone) and handed out only by a view that checks the user's scope.
-PRIVATE_MEDIA_ROOT = Path(environ.Env().str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
+PRIVATE_MEDIA_ROOT = env_path("PRIVATE_MEDIA_ROOT", VAR_DIR / "private", BASE_DIR)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -169,29 +183,38 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-EMAIL_CONFIG = environ.Env.email_url_config(env_url("EMAIL_URL", "consolemail://"))
-vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = environ.Env().str("DEFAULT_FROM_EMAIL", default="ngayhoi@localhost")
+vars().update(env_email("EMAIL_URL", "consolemail://"))
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ngayhoi@localhost")
 
 # Celery: Redis when REDIS_URL is set, otherwise kombu's filesystem transport, which needs no
 # server. The filesystem broker loses a task whose worker dies mid-run; the documents job table
 # re-queues such jobs.
-CELERY_EMBEDDED_DIR = BASE_DIR / environ.Env().str("CELERY_EMBEDDED_DIR", default="var/celery")
+CELERY_EMBEDDED_DIR = env_path("CELERY_EMBEDDED_DIR", VAR_DIR / "celery", BASE_DIR)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_RESULT_BACKEND = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # Sending fails within seconds when Redis is down (kombu otherwise retries for a while):
+    # a print request then says so at once; the worker's own reconnecting is not affected.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": 3600,
+        "max_retries": 0,
+        "socket_connect_timeout": 2,
+    }
+    CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_EMBEDDED_DIR / "queue"),
         "data_folder_out": str(CELERY_EMBEDDED_DIR / "queue"),
         "processed_folder": str(CELERY_EMBEDDED_DIR / "processed"),
+        # kombu's default is "control" in the working directory: the repository, shared by
+        # every run and test started there.
+        "control_folder": str(CELERY_EMBEDDED_DIR / "control"),
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = f"file://{CELERY_EMBEDDED_DIR / 'results'}"
     # Neither kombu's filesystem transport nor Celery's file backend creates its folders.
-    for _folder in ("queue", "processed", "results"):
+    for _folder in ("queue", "processed", "control", "results"):
         (CELERY_EMBEDDED_DIR / _folder).mkdir(parents=True, exist_ok=True)
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_SERIALIZER = "json"
@@ -202,7 +225,10 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BEAT_SCHEDULE: dict = {}
+# Beside the other runtime files: not the directory beat was started from.
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # Security: secure by default, relaxed only by DEBUG or by explicit variables (a ward intranet
 # without TLS sets SECURE_SSL_REDIRECT=false and the cookie flags accordingly).
@@ -210,7 +236,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Behind a reverse proxy the client's address is the last X-Forwarded-For entry it added.
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # the container healthcheck speaks plain HTTP
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^livez/$"]  # the container healthcheck speaks plain HTTP
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
@@ -229,7 +255,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": environ.Env().str("LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
@@ -248,24 +274,31 @@ DOCUMENTS_FONT_FILES = [
 ]
 DOCUMENTS_TEMPLATE_DIR = BASE_DIR / "templates" / "documents"
 DOCUMENTS_FILE_TTL_HOURS = env_int("DOCUMENTS_FILE_TTL_HOURS", 7 * 24)
-# A job running longer than this has lost its worker and is queued again.
-DOCUMENTS_STALE_MINUTES = env_int("DOCUMENTS_STALE_MINUTES", 15)
+# A running job marks itself alive this often; one silent for DOCUMENTS_STALE_SECONDS has lost
+# its worker and is queued again (the beat looks every minute: picked up within two). A queued
+# job not taken for DOCUMENTS_RESEND_QUEUED_SECONDS is sent again (its message may be lost).
+DOCUMENTS_HEARTBEAT_SECONDS = env_int("DOCUMENTS_HEARTBEAT_SECONDS", 15)
+DOCUMENTS_STALE_SECONDS = env_int("DOCUMENTS_STALE_SECONDS", 60)
+DOCUMENTS_RESEND_QUEUED_SECONDS = env_int("DOCUMENTS_RESEND_QUEUED_SECONDS", 300)
 DOCUMENTS_MAX_ATTEMPTS = 3
+# Print requests per user in the window (seconds): each one occupies a worker.
+DOCUMENTS_REQUEST_LIMIT = env_int("DOCUMENTS_REQUEST_LIMIT", 30)
+DOCUMENTS_REQUEST_WINDOW = env_int("DOCUMENTS_REQUEST_WINDOW", 60)
 # Typst keeps the layouts of its last compilations in memory (about 650 MB after ten
 # 1,000-row lists, then flat): a worker child above this many KiB is replaced after its task.
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 1_000_000)
 CELERY_BEAT_SCHEDULE.update(
     {
         "documents-cleanup-expired": {"task": "documents.cleanup_expired", "schedule": 3600},
-        "documents-requeue-stale": {"task": "documents.requeue_stale", "schedule": 300},
+        "documents-requeue-stale": {"task": "documents.requeue_stale", "schedule": 60},
     }
 )
 
 # wards: the register of schemes. MAP_TILE_URL is a Leaflet tile template such as
 # "https://tiles.example.vn/{z}/{x}/{y}.png"; empty (the default, for intranets without a tile
 # server) draws the markers on a blank map.
-MAP_TILE_URL = environ.Env().str("MAP_TILE_URL", default="")
-MAP_TILE_ATTRIBUTION = environ.Env().str("MAP_TILE_ATTRIBUTION", default="")
+MAP_TILE_URL = env_str("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
 REGISTER_IMPORT_MAX_BYTES = env_int("REGISTER_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 REGISTER_IMPORT_MAX_ROWS = env_int("REGISTER_IMPORT_MAX_ROWS", 20_000)
 # Uploaded sheets wait here between the preview and the confirmation (names are unguessable).

@@ -1,16 +1,25 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.static import serve
 
-from wards.views import LoginView, healthz, home
+from wards.views import LoginView, healthz, home, limit_login, limit_password_reset, livez
 
 urlpatterns = [
     path("", home, name="home"),
     path("healthz/", healthz, name="healthz"),
-    path("accounts/login/", LoginView.as_view(), name="login"),
+    path("livez/", livez, name="livez"),
+    path("accounts/login/", limit_login(LoginView.as_view()), name="login"),
+    path(
+        "accounts/password_reset/",
+        limit_password_reset(auth_views.PasswordResetView.as_view()),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Ahead of admin.site.urls: the admin's own login has no limit of its own.
+    path("admin/login/", limit_login(admin.site.login)),
     path("admin/", admin.site.urls),
     path("", include("wards.urls")),
     path("", include("documents.urls")),

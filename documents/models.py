@@ -72,6 +72,10 @@ class Job(models.Model):
     created_at = models.DateTimeField(_("lúc yêu cầu"), default=timezone.now, db_index=True)
     started_at = models.DateTimeField(_("lúc bắt đầu"), null=True, blank=True)
     finished_at = models.DateTimeField(_("lúc xong"), null=True, blank=True)
+    # The job's last sign of life: sent to the broker, claimed, or (every
+    # DOCUMENTS_HEARTBEAT_SECONDS) still being rendered. A job whose heartbeat stops is sent
+    # again by requeue_stale.
+    heartbeat_at = models.DateTimeField(_("lần cuối còn chạy"), default=timezone.now, db_index=True)
     expires_at = models.DateTimeField(_("hết hạn lúc"), null=True, blank=True, db_index=True)
 
     objects = JobQuerySet.as_manager()

@@ -2,7 +2,9 @@
 
 import logging
 import re
+import threading
 import unicodedata
+from contextlib import contextmanager
 from datetime import timedelta
 from importlib import import_module
 from types import ModuleType
@@ -11,10 +13,11 @@ from celery import current_app
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import OperationalError, transaction
-from django.db.models import F
+from django.db import OperationalError, connections, transaction
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from documents import renderers
 from documents.models import Job, JobStatus
@@ -49,7 +52,8 @@ def request_document(user, kind_identifier: str, obj, fmt: str = "pdf", params=N
 
     Raises LookupError for an unknown kind, ValueError for a format the kind does not render
     or an object of the wrong model, Http404/PermissionDenied (from the scoping module) when
-    the user may not print this object, and ValidationError when the parameters are invalid.
+    the user may not print this object, ValidationError when the parameters are invalid, and
+    PrintingUnavailable when no worker can be reached (then no job is left behind).
     """
     kind = get_kind(kind_identifier)
     if fmt not in kind.formats:
@@ -79,7 +83,22 @@ def request_document(user, kind_identifier: str, obj, fmt: str = "pdf", params=N
     return job
 
 
+class PrintingUnavailable(Exception):
+    """The broker cannot be reached: the job was not created."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "Hiện không in được: máy xử lý văn bản không liên lạc được. "
+                "Yêu cầu chưa được ghi nhận; hãy thử lại sau ít phút hoặc báo quản trị viên."
+            )
+        )
+
+
 def enqueue(job: Job) -> None:
+    """Send ``job`` to a worker once the transaction that created it commits; if the broker
+    cannot take it, the job is deleted again and PrintingUnavailable raised, so no job waits
+    for a message that was never sent."""
     from documents.tasks import render_job
 
     if current_app.conf.task_always_eager:
@@ -87,7 +106,26 @@ def enqueue(job: Job) -> None:
         # (which a test's transaction never makes) would leave the job queued for ever.
         render_job.delay(job.pk)
         return
-    transaction.on_commit(lambda: render_job.delay(job.pk))
+
+    def send_or_withdraw() -> None:
+        if not send(job.pk):
+            Job.objects.filter(pk=job.pk, status=JobStatus.QUEUED).delete()
+            raise PrintingUnavailable
+
+    transaction.on_commit(send_or_withdraw)
+
+
+def send(job_id: int) -> bool:
+    """Hand the job to the broker; False (logged) when the broker cannot be reached. No retries:
+    a user may be waiting, and the beat sends again what stays queued."""
+    from documents.tasks import render_job
+
+    try:
+        render_job.apply_async((job_id,), retry=False)
+    except (KombuOperationalError, OSError):
+        logger.exception("Broker unreachable: job %s not sent", job_id)
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- running
@@ -104,6 +142,7 @@ def claim(job_id: int) -> bool:
         Job.objects.filter(id=job_id, status=JobStatus.QUEUED).update(
             status=JobStatus.RUNNING,
             started_at=timezone.now(),
+            heartbeat_at=timezone.now(),
             finished_at=None,
             attempts=F("attempts") + 1,
             progress_done=0,
@@ -214,7 +253,35 @@ def fail(job_id: int, message: str) -> None:
 
 def release(job_id: int) -> None:
     """Put a running job back in the queue for a retry."""
-    Job.objects.filter(pk=job_id, status=JobStatus.RUNNING).update(status=JobStatus.QUEUED)
+    Job.objects.filter(pk=job_id, status=JobStatus.RUNNING).update(
+        status=JobStatus.QUEUED, heartbeat_at=timezone.now()
+    )
+
+
+@contextmanager
+def heartbeat(job_id: int):
+    """While the block runs, a thread marks the job alive every DOCUMENTS_HEARTBEAT_SECONDS:
+    a long rendering reports no progress for minutes, yet its worker is alive."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(settings.DOCUMENTS_HEARTBEAT_SECONDS):
+                Job.objects.filter(pk=job_id, status=JobStatus.RUNNING).update(
+                    heartbeat_at=timezone.now()
+                )
+        except OperationalError:
+            logger.exception("Heartbeat of job %s stopped", job_id)
+        finally:
+            connections.close_all()  # this thread's own connection
+
+    thread = threading.Thread(target=beat, name=f"heartbeat-{job_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 def regenerate(user, job: Job) -> Job:
@@ -239,14 +306,17 @@ def cleanup_expired(now=None) -> int:
 
 
 def requeue_stale(now=None) -> list[int]:
-    """Queue again jobs left running by a dead worker, or fail them after the last attempt."""
+    """Send again the jobs whose heartbeat stopped: running ones whose worker died (queued
+    again, or failed after the last attempt), and queued ones whose message was lost."""
     now = now or timezone.now()
-    cutoff = now - timedelta(minutes=settings.DOCUMENTS_STALE_MINUTES)
+    dead = now - timedelta(seconds=settings.DOCUMENTS_STALE_SECONDS)
+    lost = now - timedelta(seconds=settings.DOCUMENTS_RESEND_QUEUED_SECONDS)
     requeued = []
-    for job_id, attempts in Job.objects.filter(
-        status=JobStatus.RUNNING, started_at__lt=cutoff
-    ).values_list("id", "attempts"):
-        if attempts >= settings.DOCUMENTS_MAX_ATTEMPTS:
+    for job_id, status, attempts in Job.objects.filter(
+        Q(status=JobStatus.RUNNING, heartbeat_at__lt=dead)
+        | Q(status=JobStatus.QUEUED, heartbeat_at__lt=lost)
+    ).values_list("id", "status", "attempts"):
+        if status == JobStatus.RUNNING and attempts >= settings.DOCUMENTS_MAX_ATTEMPTS:
             Job.objects.filter(pk=job_id, status=JobStatus.RUNNING).update(
                 status=JobStatus.FAILED,
                 finished_at=now,
@@ -257,12 +327,14 @@ def requeue_stale(now=None) -> list[int]:
                 % {"count": attempts},
             )
             continue
+        cutoff = dead if status == JobStatus.RUNNING else lost
+        # Only if nobody touched the job since it was read: a worker may have just claimed it.
         if (
-            Job.objects.filter(pk=job_id, status=JobStatus.RUNNING, started_at__lt=cutoff).update(
-                status=JobStatus.QUEUED
+            Job.objects.filter(pk=job_id, status=status, heartbeat_at__lt=cutoff).update(
+                status=JobStatus.QUEUED, heartbeat_at=now
             )
             == 1
         ):
             requeued.append(job_id)
-            enqueue(Job(pk=job_id))
+            send(job_id)  # if the broker is down, the job stays queued for the next round
     return requeued

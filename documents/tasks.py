@@ -15,14 +15,19 @@ from documents.registry import RenderError
 logger = logging.getLogger(__name__)
 
 
-@shared_task(bind=True, name="documents.render_job", acks_late=True)
+# The job row holds the outcome: no result is stored, and sending needs no result backend.
+@shared_task(bind=True, name="documents.render_job", acks_late=True, ignore_result=True)
 def render_job(self, job_id: int) -> str:
     """Render one job. Expected errors fail it with the reason; a passing database error is
     retried with backoff until the job has run DOCUMENTS_MAX_ATTEMPTS times."""
     try:
         if not services.claim(job_id):
             return "skipped"
-        services.run_job(job_id)
+        if self.request.is_eager:  # in-process: no worker of its own to die
+            services.run_job(job_id)
+        else:
+            with services.heartbeat(job_id):
+                services.run_job(job_id)
     except RenderError as exc:
         services.fail(job_id, str(exc))
         return "failed"

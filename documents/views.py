@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.ratelimit import print_limit
 from documents import services
 from documents.models import Job
 from documents.registry import all_kinds, get_kind
@@ -54,6 +55,25 @@ def job_table(request):
     return render(request, "documents/partials/job_table.html", _listing(request))
 
 
+def _refused(request, message: str, status: int):
+    """The job list, with why the request made no job."""
+    messages.error(request, message)
+    return render(request, "documents/job_list.html", _listing(request), status=status)
+
+
+def _too_many(request):
+    """A refusal when the user has asked for too many documents at once, else None."""
+    ident = f"user:{request.user.pk}"
+    if print_limit.locked(ident):
+        message = _(
+            "Bạn đã yêu cầu in quá nhiều văn bản trong thời gian ngắn. "
+            "Vui lòng thử lại sau ít phút."
+        )
+        return _refused(request, message, 429)
+    print_limit.hit(ident)
+    return None
+
+
 @login_required
 @require_POST
 def generate(request):
@@ -79,11 +99,15 @@ def generate(request):
             status=400 if form.is_bound else 200,
         )
     params = services.form_data(kind, form) if form is not None else {}
+    if refused := _too_many(request):
+        return refused
     try:
         job = services.request_document(request.user, kind.identifier, obj, fmt, params)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("documents:list")
+    except services.PrintingUnavailable as exc:
+        return _refused(request, str(exc), 503)
     return redirect("documents:job", pk=job.pk)
 
 
@@ -101,7 +125,13 @@ def job_status(request, pk: int):
 @login_required
 @require_POST
 def regenerate(request, pk: int):
-    job = services.regenerate(request.user, _job(request, pk))
+    job = _job(request, pk)
+    if refused := _too_many(request):
+        return refused
+    try:
+        job = services.regenerate(request.user, job)
+    except services.PrintingUnavailable as exc:
+        return _refused(request, str(exc), 503)
     messages.info(request, _("Đã gửi yêu cầu tạo lại văn bản."))
     return redirect("documents:job", pk=job.pk)
 

@@ -16,6 +16,7 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.utils import translation
 
 from config.celery_app import app as celery_app
@@ -30,8 +31,14 @@ def _fresh_embedded_broker():
     """Messages left by an earlier, interrupted run must not reach this run's workers."""
     shutil.rmtree(settings.CELERY_EMBEDDED_DIR, ignore_errors=True)
     # Eager tasks store their result too, in a folder the settings created at import.
-    for folder in ("queue", "processed", "results"):
+    for folder in ("queue", "processed", "control", "results"):
         (settings.CELERY_EMBEDDED_DIR / folder).mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_cache():
+    """Rate-limit counts and locks left by an earlier run must not refuse this run's requests."""
+    cache.clear()
 
 
 # The suite's clock. Every test starts at this instant (Vietnam time), whatever day the suite runs,

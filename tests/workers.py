@@ -26,14 +26,27 @@ def test_database_url() -> str:
 
 
 @contextmanager
-def worker_process(env_overrides: dict[str, str | None], *, ready_app=None, timeout: float = 60):
+def worker_process(
+    env_overrides: dict[str, str | None],
+    *,
+    ready_app=None,
+    timeout: float = 60,
+    cwd: Path = ROOT,
+    app: str = "config",
+):
     """Start ``celery -A config worker`` with the given environment and stop it afterwards.
 
     ``ready_app`` (a Celery app pointing at the same broker) is used to wait until the worker
-    answers a ping task, so the test starts only once the worker consumes.
+    answers a ping task, so the test starts only once the worker consumes. ``cwd`` lets a test
+    see what the worker writes into its working directory; ``app`` names the Celery app module.
     """
     # The worker's clock starts where the test's stands (tests/conftest.py pins it).
-    env = {**os.environ, "DEBUG": "false", "TEST_CLOCK_START": datetime.now(UTC).isoformat()}
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "PYTHONPATH": str(ROOT),
+        "TEST_CLOCK_START": datetime.now(UTC).isoformat(),
+    }
     for key, value in env_overrides.items():
         if value is None:
             env.pop(key, None)
@@ -46,7 +59,7 @@ def worker_process(env_overrides: dict[str, str | None], *, ready_app=None, time
             "-m",
             "tests.clocked_celery",
             "-A",
-            "config",
+            app,
             "worker",
             "--pool",
             "solo",
@@ -56,7 +69,7 @@ def worker_process(env_overrides: dict[str, str | None], *, ready_app=None, time
             "--without-gossip",
             "--without-heartbeat",
         ],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,

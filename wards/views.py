@@ -1,57 +1,92 @@
+import functools
+import math
+
+from celery import current_app
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import Count, ProtectedError, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from kombu.exceptions import OperationalError as KombuOperationalError
 
+from config.ratelimit import fold as fold_name
+from config.ratelimit import login_limit, password_reset_limit, post_idents
 from documents.vietnamese import fold, natural_key
 from festival.models import Festival
 from wards.forms import GroupingForm, LoginForm, ResidentialAreaForm
 from wards.models import AdministrativeUnit, Level, ResidentialArea
-from wards.ratelimit import RateLimit, client_ip
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
 from wards.services import save_grouping, ward_profile
 
-login_limit = RateLimit("login", settings.LOGIN_FAILURE_LIMIT, settings.LOGIN_FAILURE_WINDOW)
+
+def _on_post(limiter):
+    """A view decorator from ``limiter(view, request, *args, **kwargs)``, which sees only POSTs
+    (nothing is attempted by showing a form)."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method != "POST":
+                return view(request, *args, **kwargs)
+            return limiter(view, request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def _minutes(seconds: int) -> dict:
+    return {"minutes": math.ceil(seconds / 60)}
+
+
+@_on_post
+def limit_login(view, request, *args, **kwargs):
+    """For a login view (ours, the admin's): after LOGIN_FAILURE_LIMIT failures for a username
+    (as Django reads it, case-folded) or from an address, every attempt there is refused for
+    LOGIN_FAILURE_WINDOW seconds, even with the right password."""
+    idents = post_idents(request, "username")
+    if login_limit.locked(*idents):
+        message = _("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %(minutes)d phút.")
+        context = {
+            "form": LoginForm(request),
+            "locked_message": message % _minutes(settings.LOGIN_FAILURE_WINDOW),
+        }
+        return render(request, "registration/login.html", context, status=429)
+    response = view(request, *args, **kwargs)
+    if response.status_code == 302 and request.user.is_authenticated:
+        login_limit.reset(f"username:{fold_name(request.user.get_username())}")
+    elif response.status_code == 200:  # the form again, with its error
+        login_limit.hit(*idents)
+    return response
 
 
 class LoginView(auth_views.LoginView):
-    """Django's login with a pause after repeated failures, per username and per address."""
-
     form_class = LoginForm
     redirect_authenticated_user = True
 
-    def _idents(self) -> tuple[str, ...]:
-        username = (self.request.POST.get("username") or "").strip().lower()
-        return (f"user:{username}", f"ip:{client_ip(self.request)}")
 
-    def post(self, request, *args, **kwargs):
-        if login_limit.exceeded(*self._idents()):
-            minutes = settings.LOGIN_FAILURE_WINDOW // 60
-            form = self.get_form()
-            form.errors.clear()
-            message = _("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau %(minutes)d phút.") % {
-                "minutes": minutes
-            }
-            return self.render_to_response(
-                self.get_context_data(form=form, locked_message=message), status=429
-            )
-        return super().post(request, *args, **kwargs)
-
-    def form_invalid(self, form):
-        login_limit.hit(*self._idents())
-        return super().form_invalid(form)
-
-    def form_valid(self, form):
-        login_limit.reset(f"user:{form.get_user().get_username().lower()}")
-        return super().form_valid(form)
+@_on_post
+def limit_password_reset(view, request, *args, **kwargs):
+    """At most PASSWORD_RESET_LIMIT reset e-mails per address and per client address in
+    PASSWORD_RESET_WINDOW seconds: the form must not become a way to flood a mailbox."""
+    idents = post_idents(request, "email")
+    if password_reset_limit.locked(*idents):
+        form = PasswordResetForm(request.POST)
+        message = _(
+            "Đã gửi quá nhiều yêu cầu đặt lại mật khẩu. Vui lòng thử lại sau %(minutes)d phút."
+        )
+        form.add_error(None, message % _minutes(settings.PASSWORD_RESET_WINDOW))
+        return render(request, "registration/password_reset_form.html", {"form": form}, status=429)
+    password_reset_limit.hit(*idents)
+    return view(request, *args, **kwargs)
 
 
 @login_required
@@ -218,8 +253,27 @@ def _grouping_form(request, province, grouping):
     )
 
 
-def healthz(request):
-    """For the container healthcheck: the app answers and reaches its database."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+def livez(request):
+    """Liveness, for the container healthcheck: the process answers (a database or broker
+    outage is not cured by restarting the web server)."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def healthz(request):
+    """Readiness, for monitoring: the database and the broker each answer; 503 names the one
+    that does not."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except DatabaseError as exc:
+        checks["database"] = f"down: {exc}"
+    try:
+        with current_app.connection_for_write() as broker:
+            broker.ensure_connection(max_retries=1, timeout=2)
+        checks["broker"] = "ok"
+    except (KombuOperationalError, OSError) as exc:
+        checks["broker"] = f"down: {exc}"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(checks, status=200 if healthy else 503)

@@ -28,21 +28,31 @@ def round_trip(app: Celery, count: int = 20) -> list[dict]:
 
 
 def test_round_trip_through_the_embedded_broker(tmp_path):
-    app = Celery("probe", broker="filesystem://", backend=f"file://{tmp_path / 'results'}")
+    """The worker keeps every broker file, the exchange tables included, in its own folder:
+    nothing lands in the directory it was started from (once the repository's ``control/``)."""
+    broker, started_in = tmp_path / "broker", tmp_path / "cwd"
+    started_in.mkdir()
+    for folder in ("queue", "processed", "control", "results"):
+        (broker / folder).mkdir(parents=True)
+    app = Celery("probe", broker="filesystem://", backend=f"file://{broker / 'results'}")
     app.conf.broker_transport_options = {
-        "data_folder_in": str(tmp_path / "queue"),
-        "data_folder_out": str(tmp_path / "queue"),
-        "processed_folder": str(tmp_path / "processed"),
+        "data_folder_in": str(broker / "queue"),
+        "data_folder_out": str(broker / "queue"),
+        "processed_folder": str(broker / "processed"),
+        "control_folder": str(broker / "control"),
         "store_processed": False,
     }
-    for folder in ("queue", "processed", "results"):
-        (tmp_path / folder).mkdir()
     with worker_process(
-        {"REDIS_URL": None, "CELERY_EMBEDDED_DIR": str(tmp_path)}, ready_app=app
+        {"REDIS_URL": None, "CELERY_EMBEDDED_DIR": str(broker)}, ready_app=app, cwd=started_in
     ) as worker:
         answers = round_trip(app)
     assert [a["payload"] for a in answers] == [f"việc {n}" for n in range(20)]
     assert {a["pid"] for a in answers} == {worker.pid}
+    assert list(started_in.iterdir()) == []
+    assert {p.name for p in (broker / "control").iterdir()} >= {
+        "celery.exchange",
+        "celery.pidbox.exchange",
+    }
 
 
 @pytest.mark.skipif(

@@ -20,7 +20,7 @@ READ = (
 )
 
 
-def start(env: dict[str, str], code: str = READ) -> subprocess.CompletedProcess:
+def start(env: dict[str, str | None], code: str = READ) -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
@@ -35,10 +35,11 @@ def start(env: dict[str, str], code: str = READ) -> subprocess.CompletedProcess:
         }
     }
     clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    merged = {k: v for k, v in {**clean, **env}.items() if v is not None}
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
-        env={**clean, **env},
+        env=merged,
         capture_output=True,
         text=True,
         timeout=60,
@@ -74,7 +75,7 @@ def test_database_and_redis_urls_switch_to_servers():
     assert conf["engine"] == "django.db.backends.postgresql"
     assert conf["name"] == "festival"
     assert conf["broker"] == "redis://127.0.0.1:6379/3"
-    assert conf["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert conf["cache"] == "config.cache.ResilientRedisCache"
     assert conf["hosts"] == ["ngayhoi.cuaong.vn", "10.0.0.5"]
     assert conf["debug"] is False
 
@@ -102,6 +103,8 @@ def test_secret_can_come_from_a_file(tmp_path):
             "LOGIN_FAILURE_LIMIT must be a whole number",
         ),
         ({"SECRET_KEY_FILE": "/nonexistent/secret"}, "SECRET_KEY_FILE names a file"),
+        ({"SECRET_KEY": GOOD_SECRET, "SITE_URL": None}, "SITE_URL is not set"),
+        ({"SECRET_KEY": GOOD_SECRET, "SITE_URL": "ngayhoi"}, "SITE_URL must be a URL"),
     ],
 )
 def test_bad_values_stop_start_up_naming_the_variable(env, message):

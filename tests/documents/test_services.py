@@ -1,5 +1,6 @@
 """The life of a job, run eagerly in-process: request, render, retry, fail, expire, re-queue."""
 
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,7 +13,13 @@ from django.utils import timezone
 from documents import renderers
 from documents.models import Job, JobStatus
 from documents.registry import ParamsForm, Rendered, RenderError
-from documents.services import cleanup_expired, request_document, requeue_stale, storage_name
+from documents.services import (
+    cleanup_expired,
+    heartbeat,
+    request_document,
+    requeue_stale,
+    storage_name,
+)
 from tests.documents.conftest import Flaky
 
 
@@ -187,26 +194,50 @@ def test_expired_files_are_deleted_and_the_row_kept(people, units, areas):
     assert fresh.is_downloadable
 
 
-def test_a_job_left_running_by_a_dead_worker_is_queued_again(people, units, areas):
+def test_a_job_whose_heartbeat_stopped_is_queued_again(people, units, areas):
     job = request_document(people["ward_official"], "wards.profile", units["ward"], "pdf")
-    long_ago = timezone.now() - timedelta(minutes=20)
-    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=long_ago)
+    now = timezone.now()
+    silent = now - timedelta(seconds=61)
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, heartbeat_at=silent)
+    # Started long ago, but alive: a long rendering is left alone.
     recent = request_document(people["ward_official"], "wards.profile", units["ward"], "xlsx")
-    Job.objects.filter(pk=recent.pk).update(status=JobStatus.RUNNING, started_at=timezone.now())
+    Job.objects.filter(pk=recent.pk).update(
+        status=JobStatus.RUNNING,
+        started_at=now - timedelta(hours=1),
+        heartbeat_at=now - timedelta(seconds=30),
+    )
 
-    assert requeue_stale() == [job.pk]
+    assert requeue_stale(now) == [job.pk]
     job.refresh_from_db()
     recent.refresh_from_db()
-    # Eagerly run again at once; the one still within its time is left alone.
+    # Eagerly run again at once; the one still beating is left alone.
     assert job.status == JobStatus.DONE
     assert job.attempts == 2
     assert recent.status == JobStatus.RUNNING
 
 
+def test_a_queued_job_whose_message_was_lost_is_sent_again(people, units, areas):
+    job = request_document(people["ward_official"], "wards.profile", units["ward"], "pdf")
+    now = timezone.now()
+    Job.objects.filter(pk=job.pk).update(
+        status=JobStatus.QUEUED, attempts=0, heartbeat_at=now - timedelta(minutes=6)
+    )
+    waiting = request_document(people["ward_official"], "wards.profile", units["ward"], "xlsx")
+    Job.objects.filter(pk=waiting.pk).update(
+        status=JobStatus.QUEUED, attempts=0, heartbeat_at=now - timedelta(minutes=1)
+    )
+
+    assert requeue_stale(now) == [job.pk]
+    job.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (job.status, job.attempts) == (JobStatus.DONE, 1)
+    assert waiting.status == JobStatus.QUEUED
+
+
 def test_a_job_that_died_on_its_last_attempt_fails(people, units, areas):
     job = request_document(people["ward_official"], "wards.profile", units["ward"], "pdf")
     Job.objects.filter(pk=job.pk).update(
-        status=JobStatus.RUNNING, attempts=3, started_at=timezone.now() - timedelta(hours=1)
+        status=JobStatus.RUNNING, attempts=3, heartbeat_at=timezone.now() - timedelta(minutes=2)
     )
     assert requeue_stale() == []
     job.refresh_from_db()
@@ -236,3 +267,19 @@ def test_documents_print_in_vietnamese_whatever_the_language_of_the_page(people,
     job.refresh_from_db()
     with job.file.open("rb") as handle:
         assert handle.read().decode() == "Giao ước thi đua"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_running_job_beats_until_it_ends(people, units, settings):
+    """The heartbeat thread writes through its own connection, as in a worker: committed rows."""
+    settings.DOCUMENTS_HEARTBEAT_SECONDS = 0.2
+    job = request_document(people["ward_official"], "wards.profile", units["ward"], "pdf")
+    long_ago = timezone.now() - timedelta(minutes=10)
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, heartbeat_at=long_ago)
+    with heartbeat(job.pk):
+        time.sleep(1)
+        beating = Job.objects.get(pk=job.pk).heartbeat_at
+    assert beating > long_ago + timedelta(minutes=9)
+    time.sleep(0.5)
+    assert Job.objects.get(pk=job.pk).heartbeat_at == beating  # stopped with the block
+    assert requeue_stale(beating + timedelta(seconds=59)) == []

@@ -5,6 +5,7 @@ from urllib.parse import quote
 
 import pytest
 from django import forms
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -245,3 +246,19 @@ def test_an_empty_list_says_where_printing_starts(login, people):
 def test_the_menu_has_the_documents_entry_for_those_who_print(login, people, person, shown):
     page = login(people[person]).get(reverse("home"), follow=True).content.decode()
     assert (f'href="{reverse("documents:list")}"' in page) is shown
+
+
+def test_print_requests_are_limited_per_user(login, people, units, areas, settings):
+    cache.clear()  # the counts of earlier tests' users, whose ids this test's users reuse
+    settings.DOCUMENTS_REQUEST_LIMIT = 2
+    client = login(people["ward_official"])
+    assert generate(client, obj=units["ward"], fmt="xlsx").status_code == 302
+    job = Job.objects.get()
+    assert client.post(reverse("documents:regenerate", args=[job.pk])).status_code == 302
+    refused = generate(client, obj=units["ward"], fmt="xlsx")
+    assert refused.status_code == 429
+    assert "yêu cầu in quá nhiều văn bản" in refused.content.decode()
+    assert client.post(reverse("documents:regenerate", args=[job.pk])).status_code == 429
+    assert Job.objects.count() == 2
+    colleague = login(people["organiser"])
+    assert generate(colleague, obj=units["ward"], fmt="xlsx").status_code == 302

@@ -1,6 +1,9 @@
 """Login, logout, passwords, the home page per role, and the language switch."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
+import time_machine
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
@@ -62,6 +65,86 @@ def test_the_limit_is_per_user_and_address_and_clears_on_success(client, people,
     assert bad.status_code == 200  # the user's counter was reset by the success
 
 
+def test_the_admin_login_is_limited_too(client, people, settings):
+    people["admin"].is_staff = True
+    people["admin"].save()
+    url = reverse("admin:login")
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        assert client.post(url, {"username": "quantri.thu", "password": "sai"}).status_code == 200
+    response = client.post(url, {"username": "quantri.thu", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Đăng nhập sai quá nhiều lần" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_failures_at_the_admin_lock_the_app_login_and_the_other_way(client, people, settings):
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        client.post(reverse("admin:login"), {"username": "canbo.an", "password": "sai"})
+    response = client.post(reverse("login"), {"username": "canbo.an", "password": PASSWORD})
+    assert response.status_code == 429
+
+
+@pytest.mark.parametrize("look_alike", ["\uff43anbo.an", "CANBO.AN", " canbo.an"])
+def test_a_look_alike_of_a_locked_name_is_locked_too(client, people, settings, look_alike):
+    """Django logs ``ｃanbo.an`` (fullwidth c) in as canbo.an: the lock follows the same name,
+    from any address."""
+    for n in range(settings.LOGIN_FAILURE_LIMIT):
+        client.post(
+            reverse("login"), {"username": "canbo.an", "password": "sai"}, REMOTE_ADDR=f"10.0.0.{n}"
+        )
+    response = client.post(
+        reverse("login"), {"username": look_alike, "password": PASSWORD}, REMOTE_ADDR="10.0.1.1"
+    )
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_look_alikes_add_up_to_one_lock(client, people, settings):
+    names = ["\uff43anbo.an", "CANBO.AN", "Canbo.An", "canbo.\uff41n", "canbo.an"]
+    for n, name in enumerate(names[: settings.LOGIN_FAILURE_LIMIT]):
+        client.post(
+            reverse("login"), {"username": name, "password": "sai"}, REMOTE_ADDR=f"10.0.0.{n}"
+        )
+    response = client.post(
+        reverse("login"), {"username": "canbo.an", "password": PASSWORD}, REMOTE_ADDR="10.0.1.1"
+    )
+    assert response.status_code == 429
+
+
+def test_the_lockout_lasts_what_the_setting_says(client, people, settings, tmp_path):
+    """Fifteen minutes by default, on the file cache of a machine without Redis (its ``incr``
+    once reset the timeout to five). Redis keeps its own clock: tests/config/test_ratelimit.py."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    start = datetime(2026, 8, 19, 1, 0, tzinfo=UTC)
+    right = {"username": "canbo.an", "password": PASSWORD}
+    with time_machine.travel(start, tick=False) as clock:
+        for _ in range(settings.LOGIN_FAILURE_LIMIT):
+            client.post(reverse("login"), {"username": "canbo.an", "password": "sai"})
+        clock.move_to(start + timedelta(seconds=settings.LOGIN_FAILURE_WINDOW - 5))
+        assert client.post(reverse("login"), right).status_code == 429
+        clock.move_to(start + timedelta(seconds=settings.LOGIN_FAILURE_WINDOW + 1))
+        assert client.post(reverse("login"), right).status_code == 302
+
+
+def test_login_works_while_redis_is_down(client, people, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    wrong = client.post(reverse("login"), {"username": "canbo.an", "password": "sai"})
+    assert wrong.status_code == 200
+    right = client.post(reverse("login"), {"username": "canbo.an", "password": PASSWORD})
+    assert right.status_code == 302
+    assert client.session["_auth_user_id"] == str(people["ward_official"].pk)
+
+
 def test_logout_needs_post_and_ends_the_session(client, people):
     client.force_login(people["ward_official"])
     response = client.post(reverse("logout"))
@@ -100,6 +183,30 @@ def test_password_reset_sends_a_link_that_works(client, people):
     assert client.login(username="canbo.an", password="Mới-2026-an-toàn")
 
 
+def test_password_reset_is_limited_per_address(client, people, settings):
+    people["ward_official"].email = "canbo.an@example.vn"
+    people["ward_official"].save()
+    url = reverse("password_reset")
+    for n in range(settings.PASSWORD_RESET_LIMIT):
+        assert (
+            client.post(
+                url, {"email": "canbo.an@example.vn"}, REMOTE_ADDR=f"10.0.0.{n}"
+            ).status_code
+            == 302
+        )
+    refused = client.post(url, {"email": "CANBO.AN@example.vn"}, REMOTE_ADDR="10.0.1.1")
+    assert refused.status_code == 429
+    assert "quá nhiều yêu cầu đặt lại mật khẩu" in refused.content.decode()
+    assert len(mail.outbox) == settings.PASSWORD_RESET_LIMIT
+
+
+def test_password_reset_is_limited_per_client_address(client, people, settings):
+    url = reverse("password_reset")
+    for n in range(settings.PASSWORD_RESET_LIMIT):
+        client.post(url, {"email": f"nguoi{n}@example.vn"})
+    assert client.post(url, {"email": "khac@example.vn"}).status_code == 429
+
+
 def test_the_ui_is_vietnamese_by_default_and_english_on_request(client, people):
     client.force_login(people["ward_official"])
     unit_url = reverse("wards:unit", args=["90001"])
@@ -108,9 +215,11 @@ def test_the_ui_is_vietnamese_by_default_and_english_on_request(client, people):
     assert "Residential areas" in client.get(unit_url).content.decode()
 
 
-def test_the_health_check_answers_without_login(client, db):
+def test_the_health_checks_answer_without_login(client, db):
     response = client.get("/healthz/")
-    assert (response.status_code, response.content) == (200, b"ok")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "broker": "ok"}
+    assert client.get("/livez/").content == b"ok"
 
 
 def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client, people):

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from awards import printing
+from awards import printing, services
 from awards.certificate_pdf import certificates_pdf
 from awards.layouts import default_fields
 from awards.models import AwardForm, Certificate, CertificateLayout, Nomination, PrinterProfile
@@ -13,6 +13,7 @@ from documents import renderers
 from documents.fonts import check_printable
 from documents.registry import DocumentKind, ParamsForm, Rendered, RenderError, register
 from documents.vietnamese import short_date
+from wards.forms import SignatureParams
 from wards.models import AdministrativeUnit
 from wards.scoping import Perm, unit_of
 
@@ -47,6 +48,20 @@ class CertificateParams(ParamsForm):
             self.fields["printer"].queryset = printers_for(unit_of(self.obj))
 
 
+class DecisionSignatureParams(SignatureParams):
+    """Who signs what is printed from a decision: the decision's own signer unless the user
+    picks another of the unit's."""
+
+    def default_signature(self):
+        if self.obj.signer_id:
+            return self.obj.signer, self.obj.signer_capacity
+        return services.default_signer(self.obj.unit)
+
+
+class DecisionCertificateParams(CertificateParams, DecisionSignatureParams):
+    pass
+
+
 def _offset(params: dict) -> tuple[float, float]:
     printer = params.get("printer")
     if printer is None:
@@ -61,6 +76,7 @@ def _certificates_pdf(request, certificates, filename: str) -> Rendered:
         certificates,
         overlay=bool(request.params.get("overlay")),
         offset=_offset(request.params),
+        signature=request.params.get("signature"),
         progress=request.progress,
     )
     check_printable(data)
@@ -85,21 +101,30 @@ def render_certificate(request) -> Rendered:
 
 def decision_subtitle(decisions) -> str:
     refs = "; ".join(
-        f"Quyết định số {d.reference} ngày {short_date(d.date)} của {d.authority}"
+        f"Quyết định số {d.reference} ngày {short_date(d.date)} của {d.form.authority_for(d.unit)}"
         for d in decisions
     )
     return f"(Kèm theo {refs})"
 
 
 def render_list(request, nominations, header: dict, subtitle: str, stem: str) -> Rendered:
-    data = printing.commendation_list(nominations, header=header, subtitle=subtitle)
+    data = printing.commendation_list(
+        nominations,
+        header=header,
+        subtitle=subtitle,
+        signature=request.params.get("signature"),
+    )
     request.progress(0, 1)
     if request.fmt == "xlsx":
         content = renderers.xlsx(
             printing.commendation_rows(data),
             headers=["STT", "Họ và tên", "Năm sinh", "Chức vụ, đơn vị", "Tiền thưởng (đồng)"],
             title="Danh sách khen thưởng",
-            heading=[header["authority"].upper(), "DANH SÁCH KHEN THƯỞNG", subtitle],
+            heading=[
+                " ".join(header["authority"]).upper(),
+                "DANH SÁCH KHEN THƯỞNG",
+                subtitle,
+            ],
             widths=[6, 32, 10, 48, 18],
             footer=[
                 ["", "Tổng cộng", "", "", data["total"]],
@@ -180,6 +205,7 @@ for identifier, name, formats, model, render, *params in (
         ("pdf", "xlsx"),
         "awards.Decision",
         render_decision_list,
+        DecisionSignatureParams,
     ),
     (
         "awards.decision_certificates",
@@ -187,7 +213,7 @@ for identifier, name, formats, model, render, *params in (
         ("pdf",),
         "awards.Decision",
         render_decision_certificates,
-        CertificateParams,
+        DecisionCertificateParams,
     ),
     (
         "awards.certificate",
@@ -203,6 +229,7 @@ for identifier, name, formats, model, render, *params in (
         ("pdf", "xlsx"),
         "awards.Ceremony",
         render_ceremony_list,
+        SignatureParams,
     ),
     (
         "awards.ceremony_certificates",

@@ -9,6 +9,7 @@ from itertools import groupby
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from awards import services
 from awards.layouts import VARIABLES, default_fields
 from awards.models import (
     AwardForm,
@@ -268,6 +269,10 @@ def commendation_list(
     )
     groups = []
     count = {RecipientKind.COLLECTIVE: 0, RecipientKind.INDIVIDUAL: 0}
+    amounts: dict[str, set[int]] = {
+        RecipientKind.COLLECTIVE: set(),
+        RecipientKind.INDIVIDUAL: set(),
+    }
     total = 0
     for index, (_key, members) in enumerate(
         groupby(rows, key=lambda r: (r["form__rank"], r["form__name"], r["decision__authority"]))
@@ -282,6 +287,7 @@ def commendation_list(
             if not of_kind:
                 continue
             count[kind] += len(of_kind)
+            amounts[kind].update(r["certificate__reward"] for r in of_kind)
             parts.append(
                 {
                     "label": f"{label} ({len(of_kind)})",
@@ -316,6 +322,9 @@ def commendation_list(
         "individuals": count[RecipientKind.INDIVIDUAL],
         "total": format_number(total),
         "total_words": amount_in_words(total),
+        "total_amount": total,
+        # The distinct reward of each kind of recipient, for a decision's Điều 2.
+        "amounts": {kind: sorted(values) for kind, values in amounts.items()},
         "signature": signature,
     }
 
@@ -367,11 +376,16 @@ def ceremony_programme(ceremony) -> list[dict]:
 
 def _counts(rows: list[dict]) -> str:
     collectives = sum(r["nomination__nominee__kind"] == RecipientKind.COLLECTIVE for r in rows)
+    return recipients_counted(collectives, len(rows) - collectives)
+
+
+def recipients_counted(collectives: int, individuals: int) -> str:
+    """ "04 tập thể và 06 cá nhân", as decisions and the MC count them."""
     parts = []
     if collectives:
         parts.append(f"{collectives:02d} tập thể")
-    if len(rows) - collectives:
-        parts.append(f"{len(rows) - collectives:02d} cá nhân")
+    if individuals:
+        parts.append(f"{individuals:02d} cá nhân")
     return " và ".join(parts)
 
 
@@ -423,4 +437,86 @@ def ceremony_header(ceremony) -> dict:
         "authority": authority_lines(ward.committee_name),
         "place": ward.name,
         "date": format_date(ceremony.festival.date),
+    }
+
+
+# --------------------------------------------------------------------------- the decision
+
+
+def _each(label: str, amounts: list[int]) -> str:
+    return f"mỗi {label} " + " hoặc ".join(f"{format_number(a)} đồng" for a in amounts)
+
+
+def _reward_article(form, listing: dict, funding: str) -> str:
+    """Điều 2: what each recipient gets (Nghị định 152/2025/NĐ-CP), the total in figures and
+    in words, and the budget it is paid from."""
+    if not listing["total_amount"]:
+        return f"{form.short_name} không kèm tiền thưởng."
+    each = [
+        _each(label, listing["amounts"][kind])
+        for kind, label in (
+            (RecipientKind.COLLECTIVE, "tập thể"),
+            (RecipientKind.INDIVIDUAL, "cá nhân"),
+        )
+        if listing["amounts"][kind]
+    ]
+    return (
+        f"Tặng thưởng kèm theo {form.short_name} theo quy định tại Nghị định số "
+        f"152/2025/NĐ-CP: {', '.join(each)}. Tổng số tiền thưởng: {listing['total']} đồng "
+        f"(Bằng chữ: {listing['total_words']}). Kinh phí khen thưởng chi từ {funding}."
+    )
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def decision_document(decision: Decision, signature: dict) -> dict:
+    """The award decision as Nghị định 30/2020/NĐ-CP lays it out: the header, "QUYẾT ĐỊNH"
+    and what it is about, the authority, the legal bases, Điều 1–3, the distribution list and
+    ``signature``, then the commendation list as its annex."""
+    form, unit = decision.form, decision.unit
+    wording = services.decision_wording(decision)
+    authority = form.authority_for(unit)
+    reference = (
+        f"(Kèm theo Quyết định số {decision.reference} {format_date(decision.date)} "
+        f"của {authority})"
+    )
+    listing = commendation_list(decision.nominations.all(), header={}, subtitle=reference)
+    counted = recipients_counted(listing["collectives"], listing["individuals"])
+    return {
+        "header": {
+            "authority": authority_lines(decision.authority),
+            "number": decision.reference,
+            "place": decision.place,
+            "date": format_date(decision.date),
+        },
+        "title": "Quyết định",
+        "subtitle": (
+            f"Về việc tặng {form.short_name} cho các tập thể, cá nhân đã có {wording['merit']}"
+        ),
+        "issuer": authority,
+        "bases": _lines(wording["legal_bases"]),
+        "articles": [
+            {
+                "label": "Điều 1.",
+                "text": (
+                    f"Tặng {form.name_for(unit)} cho {counted} (có danh sách kèm theo) đã có "
+                    f"{wording['merit']}."
+                ),
+            },
+            {"label": "Điều 2.", "text": _reward_article(form, listing, wording["funding"])},
+            {
+                "label": "Điều 3.",
+                "text": f"Quyết định này có hiệu lực kể từ ngày ký. {wording['executors']}",
+            },
+        ],
+        "recipients": _lines(wording["recipients"]),
+        "signature": signature,
+        "annex": {
+            **listing,
+            "title": "Danh sách",
+            "subtitle": f"Tập thể, cá nhân được tặng {form.name_for(unit)}",
+            "reference": reference,
+        },
     }

@@ -115,13 +115,12 @@ class DecisionForm(ModelForm):
             decision.nominations.values_list("proposing_unit", flat=True) if decision.pk else ()
         )
         form = decision.form if decision.form_id else None
+        # The instance's empty values are already in self.initial: replace them.
         for name, value in services.decision_defaults(unit, form, year, proposers).items():
             if not getattr(decision, name):
-                self.initial.setdefault(name, value)
+                self.initial[name] = value
         if not decision.signer_id:
-            signer, capacity = services.default_signer(unit)
-            self.initial.setdefault("signer", signer)
-            self.initial.setdefault("signer_capacity", capacity)
+            self.initial["signer"], self.initial["signer_capacity"] = services.default_signer(unit)
 
     def clean(self):
         data = super().clean()

@@ -41,7 +41,7 @@ def make_nomination(make_nominee):
             form=form,
             year=year,
             achievements="Có thành tích xuất sắc trong phong trào toàn dân bảo vệ ANTQ",
-            proposing_unit="UBND phường An",
+            proposing_unit=extra.pop("proposing_unit", "UBND phường An"),
             status=status,
             **extra,
         )

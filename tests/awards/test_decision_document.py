@@ -355,6 +355,8 @@ def test_the_decision_page_prints_the_decision(login, people, decision, signers)
     page = client.get(reverse("awards:decision", args=[decision.pk])).content.decode()
     assert 'data-kind="awards.decision" data-fmt="pdf"' in page
     assert 'data-kind="awards.decision" data-fmt="docx"' in page
+    assert "Giấy khen của Chủ tịch Ủy ban nhân dân phường An" in page
+    assert "CHỦ TỊCH — Trần Văn Bình" in page
     Signer.objects.create(unit=decision.unit.parent, name="Người Cụm", title="Trưởng cụm")
     form = client.post(
         reverse("documents:generate"),

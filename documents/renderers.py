@@ -314,10 +314,13 @@ def docx_signature(document, signature: dict, recipients: Sequence[str] | None =
     and its lines on the left; the capacity and title lines, room for the seal and signature,
     and the signer's name on the right. ``signature`` is ``{"lines": [...], "name": "..."}``."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
     from docx.shared import Mm, Pt
 
     table = document.add_table(rows=1, cols=2)
     table.autofit = False
+    # The block moves to the next page whole rather than leave the name behind.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     left, right = table.rows[0].cells
     for cell in (left, right):
         cell.width = Mm(82.5)
@@ -325,7 +328,6 @@ def docx_signature(document, signature: dict, recipients: Sequence[str] | None =
     def line(cell, text, *, first, bold=False, italic=False, size=14, centre=False):
         paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.paragraph_format.keep_with_next = True
         if centre:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(nfc_data(text))

@@ -334,7 +334,9 @@ def decision_edit(request, pk: int):
 
 @login_required
 def decision_detail(request, pk: int):
-    decision = get_for_user(request.user, Decision.objects.select_related("form", "unit"), pk=pk)
+    decision = get_for_user(
+        request.user, Decision.objects.select_related("form", "unit", "signer"), pk=pk
+    )
     can_approve = has_perm(request.user, Perm.APPROVE, decision.unit)
     members = decision.nominations.select_related("nominee", "nominee__ward", "certificate")
     choices = services.candidates(decision) | Nomination.objects.filter(decision=decision)
@@ -361,6 +363,10 @@ def decision_detail(request, pk: int):
     rows = services.with_rewards(decision, members)
     context = {
         "decision": decision,
+        "form_name": decision.form.name_for(decision.unit),
+        "signature": (
+            decision.signer.signature_block(decision.signer_capacity) if decision.signer else None
+        ),
         "rows": rows,
         "form": form,
         "can_approve": can_approve,

@@ -252,13 +252,14 @@ def docx(build: Callable, *, template: str | None = None) -> bytes:
 def docx_national_header(
     document,
     *,
-    authority: str,
+    authority: str | Sequence[str],
     sub_authority: str = "",
     number: str = "",
     place: str = "",
     date: str = "",
 ) -> None:
-    """The Decree 30 header block as a borderless two-column table."""
+    """The Decree 30 header block as a borderless two-column table. ``authority`` may be a
+    list of lines ("Ủy ban nhân dân", "phường An"), printed one under the other."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -295,7 +296,9 @@ def docx_national_header(
 
     if sub_authority:
         line(left, sub_authority.upper(), size=13, first=True)
-    line(left, authority.upper(), bold=True, first=not sub_authority)
+    lines = [authority] if isinstance(authority, str) else list(authority)
+    for index, text in enumerate(lines):
+        line(left, text.upper(), bold=True, first=not sub_authority and index == 0)
     rule(left, 65, 22)
     line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, first=True)
     line(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13)
@@ -304,3 +307,39 @@ def docx_national_header(
     line(number_cell, f"Số: {number}" if number else "", first=True)
     when = date or "ngày ... tháng ... năm ..."
     line(date_cell, f"{place}, {when}" if place else when, italic=True, first=True)
+
+
+def docx_signature(document, signature: dict, recipients: Sequence[str] | None = None) -> None:
+    """The foot of a signed document, as ``common/signature.typ`` draws it in PDFs: "Nơi nhận:"
+    and its lines on the left; the capacity and title lines, room for the seal and signature,
+    and the signer's name on the right. ``signature`` is ``{"lines": [...], "name": "..."}``."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.shared import Mm, Pt
+
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    # The block moves to the next page whole rather than leave the name behind.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    left, right = table.rows[0].cells
+    for cell in (left, right):
+        cell.width = Mm(82.5)
+
+    def line(cell, text, *, first, bold=False, italic=False, size=14, centre=False):
+        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        if centre:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(nfc_data(text))
+        run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+        return paragraph
+
+    if recipients:
+        line(left, "Nơi nhận:", first=True, bold=True, italic=True, size=12)
+        for text in recipients:
+            line(left, f"- {text}", first=False, size=11)
+    for index, text in enumerate(signature["lines"]):
+        line(right, text.upper(), first=index == 0, bold=True, centre=True)
+    # Room for the signature and the seal, some 25 mm.
+    line(right, "", first=False, centre=True).paragraph_format.space_after = Pt(64)
+    line(right, signature["name"], first=False, bold=True, centre=True)

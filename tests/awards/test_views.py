@@ -59,6 +59,11 @@ def test_another_wards_nominee_and_nomination_are_404(login, people, forms, make
 # --------------------------------------------------------------------------- nominations
 
 
+def test_the_proposing_unit_is_offered_with_the_wards_proper_name(login, people, forms):
+    page = login(people["ward_official"]).get(reverse("awards:nomination_create", args=["90001"]))
+    assert 'value="UBND phường An"' in page.content.decode()
+
+
 def _nominate(client, nominee, form, **extra):
     data = {
         "nominee": nominee.pk,
@@ -208,7 +213,7 @@ def test_index_lists_in_a_fixed_number_of_queries(
 # --------------------------------------------------------------------------- decisions
 
 
-def _decision_data(form, **extra):
+def _decision_data(form, signer, **extra):
     return {
         "form": form.pk,
         "number": 125,
@@ -216,18 +221,22 @@ def _decision_data(form, **extra):
         "date": "2025-08-12",
         "authority": "Ủy ban nhân dân phường An",
         "place": "An",
-        "signer_title": "CHỦ TỊCH",
-        "signer_name": "Trần Văn Bình",
+        "signer": signer.pk,
+        "signer_capacity": "",
         **extra,
     }
 
 
-def test_decision_from_creation_to_issue(login, ward_leader, forms, make_nominee, make_nomination):
+def test_decision_from_creation_to_issue(
+    login, ward_leader, chairman, forms, make_nominee, make_nomination
+):
     client = login(ward_leader)
     form_page = client.get(reverse("awards:decision_create")).content.decode()
     assert "Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã" in form_page
     assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" not in form_page
-    response = client.post(reverse("awards:decision_create"), _decision_data(forms["GKUBP"]))
+    response = client.post(
+        reverse("awards:decision_create"), _decision_data(forms["GKUBP"], chairman)
+    )
     decision = Decision.objects.get()
     assert response.url == reverse("awards:decision", args=[decision.pk])
     approved = [
@@ -255,7 +264,7 @@ def test_changing_an_issued_decision_is_refused(
     client = login(ward_leader)
     response = client.post(
         reverse("awards:decision_edit", args=[decision.pk]),
-        _decision_data(forms["GKUBP"], signer_name="Người Khác"),
+        _decision_data(forms["GKUBP"], decision.signer, place="Nơi khác"),
         follow=True,
     )
     assert "đã ban hành nên không sửa được" in response.content.decode()
@@ -265,7 +274,7 @@ def test_changing_an_issued_decision_is_refused(
     )
     assert "đã ban hành nên không sửa được" in response.content.decode()
     decision.refresh_from_db()
-    assert decision.signer_name == "Trần Văn Bình"
+    assert decision.place == "An"
     assert decision.nominations.count() == 1
 
 

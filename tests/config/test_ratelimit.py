@@ -13,7 +13,10 @@ from django.core.cache import cache
 
 from config.ratelimit import RateLimit, _count
 
-REDIS_URL = os.environ.get("RATELIMIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+# The suite's Redis, when it runs against one (README: with PostgreSQL and Redis; CI does); on a
+# machine without servers the limiter meets only the file and local-memory caches.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+on_redis = pytest.mark.skipif(not REDIS_URL, reason="needs the suite's Redis (REDIS_URL)")
 START = datetime(2026, 8, 19, 8, 0, tzinfo=UTC)
 
 BACKENDS = {
@@ -35,7 +38,7 @@ BACKENDS = {
 limit = RateLimit("probe", "PROBE_LIMIT", "PROBE_WINDOW")
 
 
-@pytest.fixture(params=list(BACKENDS))
+@pytest.fixture(params=[name for name in BACKENDS if REDIS_URL or name != "redis"])
 def backend(request, settings, tmp_path):
     settings.CACHES = {"default": BACKENDS[request.param](tmp_path)}
     settings.PROBE_LIMIT = 5
@@ -63,6 +66,7 @@ def test_the_lock_lasts_exactly_the_window(backend):
         assert not limit.hit("user:a")  # a fresh window
 
 
+@on_redis
 @pytest.mark.parametrize("backend", ["redis"], indirect=True)
 def test_the_lock_lasts_exactly_the_window_on_redis(backend, settings):
     # Redis keeps time itself: time_machine cannot move it, so a short window, really waited.
@@ -82,7 +86,9 @@ def _hammer(key: str, times: int) -> None:
         _count(key, 60)
 
 
-@pytest.mark.parametrize("backend", ["file", "redis"], indirect=True)
+@pytest.mark.parametrize(
+    "backend", ["file", "redis"] if REDIS_URL else ["file"], indirect=True
+)
 def test_counting_is_atomic_across_processes(backend):
     # Forked processes share the cache folder or the Redis database, as gunicorn's workers do.
     context = multiprocessing.get_context("fork")

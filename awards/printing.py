@@ -8,15 +8,19 @@ from itertools import groupby
 
 from django.db.models import QuerySet
 
-from awards.layouts import VARIABLES, default_fields
-from awards.models import AwardForm, Certificate, CertificateLayout, Gender, RecipientKind
+from awards.layouts import (
+    VARIABLES,
+    certificate_texts,
+    default_fields,
+    honorific,
+    position_of,
+)
+from awards.models import AwardForm, Certificate, CertificateLayout, RecipientKind
 from awards.services import base_salary_on, qr_matrix, recipient_order_key, round_reward, verify_url
 from documents.vietnamese import (
     amount_in_words,
     format_date,
     format_number,
-    place_date,
-    short_date,
 )
 
 # --------------------------------------------------------------------------- certificates
@@ -30,6 +34,7 @@ _CERTIFICATE_COLUMNS = (
     "qr_matrix",
     "form__rank",
     "form__title",
+    "form__authority",
     "nomination__achievements",
     "nomination__nominee__kind",
     "nomination__nominee__name",
@@ -60,50 +65,18 @@ def ordered_certificates(certificates: QuerySet) -> list[dict]:
     return rows
 
 
-def _honorific(row: dict) -> str:
-    name = row["nomination__nominee__name"]
-    if row["nomination__nominee__kind"] == RecipientKind.COLLECTIVE:
-        return name
-    prefix = {Gender.MALE: "Ông", Gender.FEMALE: "Bà"}.get(row["nomination__nominee__gender"])
-    return f"{prefix} {name}" if prefix else name
-
-
 def recipient_line(row: dict) -> str:
     """ "Bà Lê Thị Mai, Tổ trưởng, Tổ dân phố 3": how the MC reads a recipient out."""
-    detail = _position_of(row)
-    return f"{_honorific(row)}, {detail}" if detail else _honorific(row)
-
-
-def _position_of(row: dict) -> str:
-    return ", ".join(
-        part
-        for part in (row["nomination__nominee__position"], row["nomination__nominee__organisation"])
-        if part
-    )
+    detail = position_of(row)
+    return f"{honorific(row)}, {detail}" if detail else honorific(row)
 
 
 def certificate_values(row: dict) -> dict:
-    """The text of every layout variable for one certificate row."""
+    """The text of every layout variable, and the QR code, for one certificate row."""
     url = verify_url(row["code"])
     # The QR was drawn when the serial was given; a new SITE_URL needs a new one.
     matrix = row["qr_matrix"] if row["qr_url"] == url else qr_matrix(url)
-    position = _position_of(row)
-    return {
-        "title": row["form__title"],
-        "authority": f"{row['decision__signer_title']} {row['decision__authority']}".upper(),
-        "name": _honorific(row),
-        "position_unit": position,
-        "achievements": row["nomination__achievements"],
-        "decision": (
-            f"Quyết định số {row['decision__number']}/{row['decision__symbol']} "
-            f"ngày {short_date(row['decision__date'])}"
-        ),
-        "place_date": place_date(row["decision__place"], row["decision__date"]),
-        "signer_title": row["decision__signer_title"].upper(),
-        "signer_name": row["decision__signer_name"],
-        "serial": f"Số: {row['serial']}",
-        "qr": matrix,
-    }
+    return {**certificate_texts(row), "qr": matrix}
 
 
 def _shifted(fields: list[dict], offset_x: float, offset_y: float) -> list[dict]:

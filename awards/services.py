@@ -39,6 +39,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.layouts import decision_refusals
 from awards.models import (
     APPROVING_LEVEL,
     AwardForm,
@@ -282,7 +283,6 @@ def assign_certificates(decision: Decision) -> list[Certificate]:
         return []
     SerialCounter.objects.get_or_create(form_id=decision.form_id, year=year)
     counter = SerialCounter.objects.select_for_update().get(form_id=decision.form_id, year=year)
-    prefix = decision.form.code.upper()
     salary = base_salary_on(decision.date)
     created = []
     for offset, nomination in enumerate(missing, start=1):
@@ -293,7 +293,7 @@ def assign_certificates(decision: Decision) -> list[Certificate]:
             form_id=decision.form_id,
             year=year,
             number=number,
-            serial=f"{prefix}-{year}-{number:06d}",
+            serial=Certificate.serial_for(decision.form.code, year, number),
             reward=round_reward(decision.form.coefficient(nomination.nominee.kind) * salary),
         )
         certificate.qr_url = verify_url(certificate.code)
@@ -318,6 +318,9 @@ def issue(user, decision: Decision) -> Decision:
             raise Refused(refusal)
         if not locked.nominations.exists():
             raise ValidationError(_("Quyết định chưa có tập thể, cá nhân nào được khen."))
+        unprintable = decision_refusals(locked)
+        if unprintable:
+            raise ValidationError(unprintable)
         assign_certificates(locked)
         Decision.objects.filter(pk=locked.pk).update(
             status=DecisionStatus.ISSUED, issued_at=timezone.now(), issued_by=user

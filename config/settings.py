@@ -230,7 +230,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": environ.Env().str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # The PDF writer's font subsetting narrates every table it prunes at INFO.
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # documents: the document pipeline (jobs, renderers, downloads).

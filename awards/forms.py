@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from awards.layouts import active_forms_for, nominee_misfits, nominee_row
 from awards.models import (
     APPROVING_LEVEL,
     AwardForm,
@@ -40,6 +41,10 @@ class NomineeForm(ModelForm):
         data = super().clean()
         if data.get("kind") == RecipientKind.INDIVIDUAL and not data.get("birth_year"):
             self.add_error("birth_year", _("Cá nhân cần có năm sinh để in danh sách."))
+        if data.get("kind") and data.get("name"):
+            forms = active_forms_for(data["kind"])
+            for field, message in nominee_misfits(nominee_row(data), forms):
+                self.add_error("name" if field == "name" else "position", message)
         return data
 
 
@@ -55,6 +60,16 @@ class NominationForm(ModelForm):
         self.fields["form"].queryset = AwardForm.objects.filter(is_active=True)
         if not self.instance.pk:
             self.initial.setdefault("proposing_unit", f"UBND {ward.title.lower()}")
+
+    def clean(self):
+        data = super().clean()
+        nominee, form = data.get("nominee"), data.get("form")
+        if nominee and form:
+            achievements = data.get("achievements", "")
+            found = nominee_misfits(nominee_row(nominee), [form], achievements=achievements)
+            for field, message in found:
+                self.add_error("achievements" if field == "achievements" else "nominee", message)
+        return data
 
 
 class ReasonForm(Form):

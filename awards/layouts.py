@@ -258,7 +258,7 @@ def misfit(field: str, value: str, name: str, title: str, box: dict) -> str | No
         "size": style["min_size"],
         "lines": style["max_lines"],
     }
-    what = {"title": title.lower(), "name": name[:80], "detail": detail}
+    what = {"title": title.lower(), "name": name, "detail": detail}
     if field == "name":
         return _("Tên “%(name)s” quá dài cho %(title)s: %(detail)s") % what
     return _("%(field)s của “%(name)s” quá dài cho %(title)s: %(detail)s") % {
@@ -267,12 +267,15 @@ def misfit(field: str, value: str, name: str, title: str, box: dict) -> str | No
     }
 
 
-def misfits(values: dict, layouts: list[list[dict]], title: str, checked=None) -> list[str]:
-    """Why the texts of ``values`` (a certificate's, or some of them) cannot be printed in
-    any of ``layouts``. A text in ``checked`` (a set shared across calls) is not checked
-    again: a decision's heading and signer repeat on every certificate."""
+def misfits(
+    values: dict, layouts: list[list[dict]], title: str, checked=None
+) -> list[tuple[str, str]]:
+    """The fields of ``values`` (a certificate's texts, or some of them) that cannot be
+    printed in one of ``layouts``, each with why. A text in ``checked`` (a set shared across
+    calls) is not checked again: a decision's heading and signer repeat on every
+    certificate."""
     checked = set() if checked is None else checked
-    messages = []
+    found = []
     for index, fields in enumerate(layouts):
         for box in fields:
             field = box["field"]
@@ -282,9 +285,9 @@ def misfits(values: dict, layouts: list[list[dict]], title: str, checked=None) -
             message = misfit(field, value, values["name"], title, box)
             if message is None:
                 checked.add((index, field, value))
-            elif message not in messages:
-                messages.append(message)
-    return messages
+            elif (field, message) not in found:
+                found.append((field, message))
+    return found
 
 
 def layouts_of(forms) -> dict[int, list[list[dict]]]:
@@ -298,16 +301,26 @@ def layouts_of(forms) -> dict[int, list[list[dict]]]:
     }
 
 
-def nominee_misfits(nominee_row: dict, forms, **extra: str) -> list[str]:
-    """Why a nominee's name or position (and ``extra`` texts, such as the achievements of a
-    nomination) would not fit on the certificates of ``forms``: checked on the forms, long
-    before a decision is issued."""
-    values = {"name": honorific(nominee_row), "position_unit": position_of(nominee_row), **extra}
-    messages = []
+def nominee_misfits(row: dict, forms, **extra: str) -> list[tuple[str, str]]:
+    """The texts of a nominee (name, position) and ``extra`` ones (the achievements of a
+    nomination) that would not fit on the certificates of ``forms``, each with why: checked
+    on the forms, long before a decision is issued."""
+    values = {"name": honorific(row), "position_unit": position_of(row), **extra}
+    titles = {form.pk: form.title for form in forms}
+    found: list[tuple[str, str]] = []
     for form_id, layouts in layouts_of(forms).items():
-        title = next(form.title for form in forms if form.pk == form_id)
-        messages += [m for m in misfits(values, layouts, title) if m not in messages]
-    return messages
+        found += [m for m in misfits(values, layouts, titles[form_id]) if m not in found]
+    return found
+
+
+# The nominee's fields a certificate prints.
+NOMINEE_TEXTS = ("kind", "name", "gender", "position", "organisation")
+
+
+def nominee_row(texts) -> dict:
+    """A nominee's texts (a Nominee, or a form's cleaned data) as a certificate row's."""
+    get = texts.get if isinstance(texts, dict) else lambda name: getattr(texts, name)
+    return {f"nomination__nominee__{name}": get(name) or "" for name in NOMINEE_TEXTS}
 
 
 # The certificate row's columns, read from a nomination before its certificate exists.
@@ -343,7 +356,7 @@ def decision_refusals(decision) -> list[str]:
     for nomination in decision.nominations.values(*_NOMINATION_COLUMNS.values()):
         row = {column: nomination[path] for column, path in _NOMINATION_COLUMNS.items()}
         texts = certificate_texts({**row, **common})
-        messages += misfits(texts, layouts, form.title, checked)
+        messages += [message for _, message in misfits(texts, layouts, form.title, checked)]
     return messages
 
 

@@ -61,7 +61,7 @@ def make_decision(units):
             authority=extra.pop("authority", "Ủy ban nhân dân phường An"),
             place="An",
             signer_name="Trần Văn Bình",
-            signer_title="CHỦ TỊCH",
+            signer_title=extra.pop("signer_title", "CHỦ TỊCH"),
             **extra,
         )
 

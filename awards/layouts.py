@@ -10,6 +10,8 @@ each filled to its maximum, would overlap; so a text that fits its box never ove
 one that does not fit is refused before the decision is issued (:func:`decision_refusals`).
 """
 
+from functools import lru_cache
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -199,6 +201,7 @@ def position_of(row: dict) -> str:
     )
 
 
+@lru_cache(maxsize=64)
 def authority_heading(form_authority: str, authority: str) -> str:
     """Who gives the certificate, as its heading: the head of the issuing body ("CHỦ TỊCH ỦY
     BAN NHÂN DÂN PHƯỜNG CỬA ÔNG"), whoever signs for them. The head's title is what precedes

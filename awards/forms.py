@@ -17,6 +17,10 @@ from documents.forms import Form, ModelForm
 
 
 class NomineeForm(ModelForm):
+    # Messages for the texts that would not fit on a certificate (awards.layouts), also shown
+    # live as the user types (views.fit_check).
+    misfits: tuple | list = ()
+
     class Meta:
         model = Nominee
         fields = [
@@ -42,13 +46,16 @@ class NomineeForm(ModelForm):
         if data.get("kind") == RecipientKind.INDIVIDUAL and not data.get("birth_year"):
             self.add_error("birth_year", _("Cá nhân cần có năm sinh để in danh sách."))
         if data.get("kind") and data.get("name"):
-            forms = active_forms_for(data["kind"])
-            for field, message in nominee_misfits(nominee_row(data), forms):
+            found = nominee_misfits(nominee_row(data), active_forms_for(data["kind"]))
+            self.misfits = [message for _field, message in found]
+            for field, message in found:
                 self.add_error("name" if field == "name" else "position", message)
         return data
 
 
 class NominationForm(ModelForm):
+    misfits: tuple | list = ()  # as on NomineeForm
+
     class Meta:
         model = Nomination
         fields = ["nominee", "form", "year", "proposing_unit", "achievements"]
@@ -67,6 +74,7 @@ class NominationForm(ModelForm):
         if nominee and form:
             achievements = data.get("achievements", "")
             found = nominee_misfits(nominee_row(nominee), [form], achievements=achievements)
+            self.misfits = [message for _field, message in found]
             for field, message in found:
                 self.add_error("achievements" if field == "achievements" else "nominee", message)
         return data

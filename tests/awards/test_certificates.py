@@ -237,3 +237,22 @@ def test_the_nominee_form_refuses_a_name_that_would_not_fit(login, people):
     assert response.status_code == 200
     assert "quá dài cho bằng khen" in response.content.decode()
     assert not Nominee.objects.exists()
+
+
+def test_the_nomination_form_warns_as_the_user_types(login, people, forms, make_nominee):
+    client = login(people["ward_official"])
+    nominee = make_nominee(LONG_NAME, gender=Gender.FEMALE)
+    page = client.get(reverse("awards:nomination_create", args=["90001"])).content.decode()
+    url = reverse("awards:nomination_fit", args=["90001"])
+    # The form asks for the check itself (htmx): no inline script.
+    assert f'hx-post="{url}"' in page
+    data = {"nominee": nominee.pk, "form": forms["GKUBP"].pk, "achievements": TOO_LONG_REASON}
+    warning = client.post(url, data).content.decode()
+    assert f"Thành tích của “Bà {LONG_NAME}” quá dài cho giấy khen" in warning
+    assert client.post(url, {**data, "achievements": REASON}).content.decode().strip() == ""
+    assert not Nomination.objects.exists()
+
+
+def test_the_live_check_is_scoped(login, people, forms):
+    url = reverse("awards:nominee_fit", args=["90001"])
+    assert login(people["outsider"]).post(url, {"name": "A"}).status_code == 404

@@ -18,6 +18,9 @@ Decisions and certificates
     nominations a certificate: a serial per form and year (``KCC-2026-000123``), taken from a
     counter row locked for the length of the transaction, so two issues never share a number and
     a failed issue leaves no gap; and an unguessable verification code printed as a QR code.
+    A decision one of whose certificates could not be printed (a name or reason too long for
+    its box, in the full design or on the form's blank: awards.layouts) is refused before
+    anything is written, naming the person and the field.
 
 Reward amounts
     Reward = the form's coefficient (individual or collective) × the base salary (mức lương

@@ -104,7 +104,7 @@ def text_style(box: dict) -> dict:
     }
 
 
-def extent(box: dict) -> tuple[float, float, float, float]:
+def _extent(box: dict) -> tuple[float, float, float, float]:
     """Left, top, right, bottom (mm) of what a box can print: a QR code's square, or its
     maximum lines at its start size, from the ascender of the first to the descender of the
     last."""
@@ -153,7 +153,7 @@ def _box_errors(index: int, box, page_width: float, page_height: float) -> list[
             errors.append(_("Ô %(n)d: căn lề phải là left, center hoặc right.") % {"n": index})
     if errors:
         return errors
-    left, top, right, bottom = extent(box)
+    left, top, right, bottom = _extent(box)
     if left < 0 or top < 0 or right > page_width or bottom > page_height:
         errors.append(_("Ô %(n)d: nằm ngoài khổ giấy.") % {"n": index})
     return errors
@@ -171,7 +171,7 @@ def layout_errors(fields, page_width: float, page_height: float) -> list[str]:
         errors += box_errors
         if box_errors:
             continue
-        left, top, right, bottom = extent(box)
+        left, top, right, bottom = _extent(box)
         for other, (o_left, o_top, o_right, o_bottom) in placed:
             if left < o_right and o_left < right and top < o_bottom and o_top < bottom:
                 errors.append(

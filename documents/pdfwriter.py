@@ -199,6 +199,7 @@ class FontSet:
         if drawn is not None:
             return drawn
         # The last line of defence: a decomposed tone mark would be drawn beside its letter.
+        # Not vietnamese.nfc, which also collapses the line breaks a text may carry.
         value = unicodedata.normalize("NFC", value)
         font = font_for(bold, italic)
         box_x, box_width = x * MM, width * MM

@@ -13,7 +13,6 @@ from awards.certificate_pdf import certificates_pdf
 from awards.layouts import default_fields
 from awards.models import AwardForm, Certificate, CertificateLayout, Nomination, PrinterProfile
 from documents import renderers
-from documents.fonts import check_printable
 from documents.registry import DocumentKind, ParamsForm, Rendered, RenderError, register
 from documents.vietnamese import nfc_data, short_date
 from wards.forms import SignatureParams
@@ -82,7 +81,7 @@ def _certificates_pdf(request, certificates, filename: str) -> Rendered:
         signature=request.params.get("signature"),
         progress=request.progress,
     )
-    check_printable(data)
+    # No check_printable: the writer refuses a character its font lacks, by name.
     pdf = certificates_pdf(data, progress=request.progress)
     request.progress(len(data["certificates"]), len(data["certificates"]))
     return Rendered(filename, pdf)

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awards import services
+from awards.layouts import active_forms_for, nominee_misfits, nominee_row
 from awards.models import (
     APPROVING_LEVEL,
     AwardForm,
@@ -19,6 +20,10 @@ from wards.models import Signer
 
 
 class NomineeForm(ModelForm):
+    # Messages for the texts that would not fit on a certificate (awards.layouts), also shown
+    # live as the user types (views.fit_check).
+    misfits: tuple | list = ()
+
     class Meta:
         model = Nominee
         fields = [
@@ -43,10 +48,17 @@ class NomineeForm(ModelForm):
         data = super().clean()
         if data.get("kind") == RecipientKind.INDIVIDUAL and not data.get("birth_year"):
             self.add_error("birth_year", _("Cá nhân cần có năm sinh để in danh sách."))
+        if data.get("kind") and data.get("name"):
+            found = nominee_misfits(nominee_row(data), active_forms_for(data["kind"]))
+            self.misfits = [message for _field, message in found]
+            for field, message in found:
+                self.add_error("name" if field == "name" else "position", message)
         return data
 
 
 class NominationForm(ModelForm):
+    misfits: tuple | list = ()  # as on NomineeForm
+
     class Meta:
         model = Nomination
         fields = ["nominee", "form", "year", "proposing_unit", "achievements"]
@@ -58,6 +70,17 @@ class NominationForm(ModelForm):
         self.fields["form"].queryset = AwardForm.objects.filter(is_active=True)
         if not self.instance.pk:
             self.initial.setdefault("proposing_unit", f"UBND {ward.official_name}")
+
+    def clean(self):
+        data = super().clean()
+        nominee, form = data.get("nominee"), data.get("form")
+        if nominee and form:
+            achievements = data.get("achievements", "")
+            found = nominee_misfits(nominee_row(nominee), [form], achievements=achievements)
+            self.misfits = [message for _field, message in found]
+            for field, message in found:
+                self.add_error("achievements" if field == "achievements" else "nominee", message)
+        return data
 
 
 class ReasonForm(Form):

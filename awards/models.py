@@ -545,6 +545,10 @@ class Certificate(models.Model):
     def __str__(self) -> str:
         return self.serial
 
+    @staticmethod
+    def serial_for(form_code: str, year: int, number: int) -> str:
+        return f"{form_code.upper()}-{year}-{number:06d}"
+
 
 class CertificateLayout(models.Model):
     """Where each field goes on a form's pre-printed blank (phôi), in millimetres from the

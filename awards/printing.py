@@ -10,23 +10,21 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from awards import services
-from awards.layouts import VARIABLES, default_fields
-from awards.models import (
-    AwardForm,
-    Certificate,
-    CertificateLayout,
-    Decision,
-    Gender,
-    RecipientKind,
+from awards.layouts import (
+    VARIABLES,
+    certificate_texts,
+    default_fields,
+    honorific,
+    position_of,
+    signing_for,
 )
+from awards.models import AwardForm, Certificate, CertificateLayout, Decision, RecipientKind
 from awards.services import base_salary_on, qr_matrix, recipient_order_key, round_reward, verify_url
 from documents.registry import RenderError
 from documents.vietnamese import (
     amount_in_words,
     format_date,
     format_number,
-    place_date,
-    short_date,
 )
 from wards.models import authority_lines
 
@@ -41,6 +39,7 @@ _CERTIFICATE_COLUMNS = (
     "qr_matrix",
     "form__rank",
     "form__title",
+    "form__authority",
     "nomination__achievements",
     "nomination__nominee__kind",
     "nomination__nominee__name",
@@ -69,32 +68,15 @@ def ordered_certificates(certificates: QuerySet) -> list[dict]:
     return rows
 
 
-def _honorific(row: dict) -> str:
-    name = row["nomination__nominee__name"]
-    if row["nomination__nominee__kind"] == RecipientKind.COLLECTIVE:
-        return name
-    prefix = {Gender.MALE: "Ông", Gender.FEMALE: "Bà"}.get(row["nomination__nominee__gender"])
-    return f"{prefix} {name}" if prefix else name
-
-
 def recipient_line(row: dict) -> str:
     """ "Bà Lê Thị Mai, Tổ trưởng, Tổ dân phố 3": how the MC reads a recipient out."""
-    detail = _position_of(row)
-    return f"{_honorific(row)}, {detail}" if detail else _honorific(row)
-
-
-def _position_of(row: dict) -> str:
-    return ", ".join(
-        part
-        for part in (row["nomination__nominee__position"], row["nomination__nominee__organisation"])
-        if part
-    )
+    detail = position_of(row)
+    return f"{honorific(row)}, {detail}" if detail else honorific(row)
 
 
 def decision_signing(decision_ids, signature: dict | None = None) -> dict[int, dict]:
-    """Per decision: the authority a certificate is headed with (who gives the form, never
-    the signer's own title) and the signature block: ``signature`` when the user picked one
-    at print time, else the decision's own signer and capacity."""
+    """Per decision, its :func:`awards.layouts.signing_for`: ``signature`` when the user
+    picked one at print time, else the decision's own signer and capacity."""
     signing = {}
     for decision in Decision.objects.filter(pk__in=decision_ids).select_related(
         "form", "unit", "signer"
@@ -104,37 +86,17 @@ def decision_signing(decision_ids, signature: dict | None = None) -> dict[int, d
                 _("%(decision)s chưa có người ký: chọn người ký ở trang sửa quyết định.")
                 % {"decision": decision}
             )
-        signing[decision.pk] = {
-            "authority": decision.form.authority_for(decision.unit),
-            "signature": signature or decision.signer.signature_block(decision.signer_capacity),
-        }
+        signing[decision.pk] = signing_for(decision, signature)
     return signing
 
 
 def certificate_values(row: dict, signing: dict) -> dict:
-    """The text of every layout variable for one certificate row; ``signing`` is its
-    decision's entry of :func:`decision_signing`."""
+    """The text of every layout variable, and the QR code, for one certificate row;
+    ``signing`` is its decision's entry of :func:`decision_signing`."""
     url = verify_url(row["code"])
     # The QR was drawn when the serial was given; a new SITE_URL needs a new one.
     matrix = row["qr_matrix"] if row["qr_url"] == url else qr_matrix(url)
-    position = _position_of(row)
-    return {
-        "title": row["form__title"],
-        "authority": signing["authority"].upper(),
-        "name": _honorific(row),
-        "position_unit": position,
-        "achievements": row["nomination__achievements"],
-        "decision": (
-            f"Quyết định số {row['decision__number']}/{row['decision__symbol']} "
-            f"ngày {short_date(row['decision__date'])}"
-        ),
-        "place_date": place_date(row["decision__place"], row["decision__date"]),
-        # The capacity and title lines, one under the other: "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH".
-        "signer_title": "\n".join(signing["signature"]["lines"]),
-        "signer_name": signing["signature"]["name"],
-        "serial": f"Số: {row['serial']}",
-        "qr": matrix,
-    }
+    return {**certificate_texts(row, signing), "qr": matrix}
 
 
 def _shifted(fields: list[dict], offset_x: float, offset_y: float) -> list[dict]:

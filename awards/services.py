@@ -18,6 +18,9 @@ Decisions and certificates
     nominations a certificate: a serial per form and year (``KCC-2026-000123``), taken from a
     counter row locked for the length of the transaction, so two issues never share a number and
     a failed issue leaves no gap; and an unguessable verification code printed as a QR code.
+    A decision one of whose certificates could not be printed (a name or reason too long for
+    its box, in the full design or on the form's blank: awards.layouts) is refused before
+    anything is written, naming the person and the field.
 
 Reward amounts
     Reward = the form's coefficient (individual or collective) × the base salary (mức lương
@@ -39,6 +42,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards.layouts import decision_refusals
 from awards.models import (
     APPROVING_LEVEL,
     AwardForm,
@@ -282,7 +286,6 @@ def assign_certificates(decision: Decision) -> list[Certificate]:
         return []
     SerialCounter.objects.get_or_create(form_id=decision.form_id, year=year)
     counter = SerialCounter.objects.select_for_update().get(form_id=decision.form_id, year=year)
-    prefix = decision.form.code.upper()
     salary = base_salary_on(decision.date)
     created = []
     for offset, nomination in enumerate(missing, start=1):
@@ -293,7 +296,7 @@ def assign_certificates(decision: Decision) -> list[Certificate]:
             form_id=decision.form_id,
             year=year,
             number=number,
-            serial=f"{prefix}-{year}-{number:06d}",
+            serial=Certificate.serial_for(decision.form.code, year, number),
             reward=round_reward(decision.form.coefficient(nomination.nominee.kind) * salary),
         )
         certificate.qr_url = verify_url(certificate.code)
@@ -318,6 +321,9 @@ def issue(user, decision: Decision) -> Decision:
             raise Refused(refusal)
         if not locked.nominations.exists():
             raise ValidationError(_("Quyết định chưa có tập thể, cá nhân nào được khen."))
+        unprintable = decision_refusals(locked)
+        if unprintable:
+            raise ValidationError(unprintable)
         assign_certificates(locked)
         Decision.objects.filter(pk=locked.pk).update(
             status=DecisionStatus.ISSUED, issued_at=timezone.now(), issued_by=user

@@ -11,6 +11,18 @@ urlpatterns = [
     path("awards/units/<str:code>/nominees/new/", views.nominee_create, name="nominee_create"),
     path("awards/nominees/<int:pk>/edit/", views.nominee_edit, name="nominee_edit"),
     path(
+        "awards/units/<str:code>/nominees/fit/",
+        views.fit_check,
+        {"kind": "nominee"},
+        name="nominee_fit",
+    ),
+    path(
+        "awards/units/<str:code>/nominations/fit/",
+        views.fit_check,
+        {"kind": "nomination"},
+        name="nomination_fit",
+    ),
+    path(
         "awards/units/<str:code>/nominations/new/",
         views.nomination_create,
         name="nomination_create",

@@ -147,6 +147,21 @@ def _nominee_form(request, ward, nominee, exemplar=None):
     )
 
 
+FIT_FORMS = {"nominee": NomineeForm, "nomination": NominationForm}
+
+
+@login_required
+@require_POST
+def fit_check(request, code: str, kind: str):
+    """The warning under the nominee and nomination forms, refreshed by htmx as the user
+    types: the texts that would not fit on the certificates. The same check refuses the
+    form when it is saved, and the decision when it is issued."""
+    ward = get_for_user(request.user, AdministrativeUnit.objects.wards(), Perm.NOMINATE, code=code)
+    form = FIT_FORMS[kind](request.POST, ward=ward)
+    form.is_valid()
+    return render(request, "awards/_fit_check.html", {"misfits": form.misfits})
+
+
 @login_required
 def nomination_create(request, code: str):
     ward = get_for_user(request.user, AdministrativeUnit.objects.wards(), Perm.NOMINATE, code=code)

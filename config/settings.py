@@ -256,7 +256,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # The PDF writer's font subsetting narrates every table it prunes at INFO.
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # documents: the document pipeline (jobs, renderers, downloads).

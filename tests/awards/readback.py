@@ -28,3 +28,25 @@ def qr_modules(source, page_index: int = 0) -> str:
         "".join(f"{byte:08b}" for byte in data[row * row_bytes : (row + 1) * row_bytes])[:size]
         for row in range(size)
     )
+
+
+def overprints(page) -> list[tuple[str, str]]:
+    """Pairs of text lines on a pdfplumber page whose glyph boxes (ascender to descender)
+    overlap: one printed over the other."""
+    lines = page.extract_text_lines(return_chars=True)
+    boxes = [
+        (
+            line["text"],
+            min(c["x0"] for c in line["chars"]),
+            min(c["top"] for c in line["chars"]),
+            max(c["x1"] for c in line["chars"]),
+            max(c["bottom"] for c in line["chars"]),
+        )
+        for line in lines
+    ]
+    return [
+        (a[0], b[0])
+        for index, a in enumerate(boxes)
+        for b in boxes[index + 1 :]
+        if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] - 0.01 and b[2] < a[4] - 0.01
+    ]

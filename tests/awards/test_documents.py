@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from awards import services
-from awards.certificate_pdf import MM, font_for
 from awards.layouts import default_fields
 from awards.models import (
     Certificate,
@@ -20,6 +19,8 @@ from awards.models import (
     RecipientKind,
     Status,
 )
+from documents.fonts import font_for
+from documents.pdfwriter import MM
 from documents.services import request_document
 from tests.awards.readback import qr_modules, text_lines
 from tests.fidelity import MM as FIDELITY_MM
@@ -222,7 +223,7 @@ def test_overlay_follows_the_forms_layout_and_the_printers_offset(people, forms,
         },
         {"field": "serial", "x": 25, "y": 180, "width": 80, "size": 11, "align": "left"},
         {"field": "signer_name", "x": 160, "y": 170, "width": 100, "size": 14, "align": "right"},
-        {"field": "qr", "x": 250, "y": 150, "size": 30},
+        {"field": "qr", "x": 262, "y": 140, "size": 30},
     ]
     layout.full_clean()
     layout.save()

@@ -3,14 +3,20 @@
 On a throwaway SQLite database: N approved nominations in one decision, issued through the
 real service (serials, codes, QR codes), then the decision's certificates as one batch PDF
 and its commendation list (PDF and XLSX), each through the document pipeline (job row, task
-run in-process, file stored). Prints certificates per second, the list's seconds and the peak
-RSS of the process (certificates run first, as the list's Typst layout raises the mark).
-Pin it to one core with taskset:
+run in-process, file stored). Prints certificates per second, the size of a one-certificate
+PDF, the list's seconds and the peak RSS of the process (certificates run first, as the list's
+Typst layout raises the mark).
+
+Beside the certificates/s it prints a bare baseline measured in the same run: the same
+number of pages, each a content stream of ten text operators formatted and deflated, joined
+into one bytes object, with no fonts, fitting, database or pipeline. It is the floor any PDF
+writer in Python pays per page on this machine, so the ratio says what the rest costs
+whatever the machine's speed. Pin it to one core with taskset:
 
     taskset -c 0 python tests/bench/bench_awards.py --certificates 10000 --rows 5000
 
-Goals (issue 6): ≥ 2,000 certificates/s on one core, ≤ 250 MB for 10,000 certificates, a
-5,000-row list in ≤ 2 s.
+Goals (issues 6 and 12): ≥ 2,000 certificates/s on one core, ≤ 250 MB for 10,000
+certificates, a one-certificate PDF ≤ 80 KB, a 5,000-row list in ≤ 2 s.
 """
 
 import argparse
@@ -19,6 +25,7 @@ import resource
 import sys
 import tempfile
 import time
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -110,6 +117,21 @@ def seed_decision(count: int, number: int):
     return decision, leader, time.perf_counter() - started
 
 
+def bare_pages(count: int) -> float:
+    """Seconds for the bare baseline (see the module's docstring)."""
+    started = time.perf_counter()
+    chunks = []
+    for n in range(count):
+        ops = "\n".join(
+            f"BT /F1 14 Tf 85.04 {500 - 20 * line:.2f} Td "
+            f"<{synthetic_name(n + line).encode('utf-16-be').hex()}> Tj ET"
+            for line in range(10)
+        )
+        chunks.append(zlib.compress(ops.encode(), 1))
+    b"".join(chunks)
+    return time.perf_counter() - started
+
+
 def timed_job(user, kind: str, obj, fmt: str):
     from documents.services import request_document
 
@@ -132,12 +154,20 @@ def main() -> None:
             decision, user, issue_s = seed_decision(args.certificates, 1)
             print(f"issue {args.certificates} (serials, codes, QR): {issue_s:.1f} s")
             elapsed, job = timed_job(user, "awards.decision_certificates", decision, "pdf")
+            bare = bare_pages(args.certificates)
             print(
                 f"certificates {args.certificates}: {elapsed:.2f} s, "
-                f"{args.certificates / elapsed:.0f} certificates/s, "
+                f"{args.certificates / elapsed:.0f} certificates/s (goal ≥ 2000), "
                 f"{job.file.size // 1024} kB; peak RSS {rss_mb():.0f} MB "
                 f"(before seeding {before:.0f} MB)"
             )
+            print(
+                f"bare baseline {args.certificates} pages: {bare:.2f} s, "
+                f"{args.certificates / bare:.0f} pages/s; certificates take "
+                f"{elapsed / bare:.1f}× the bare time"
+            )
+            one, job = timed_job(user, "awards.certificate", decision.certificates.first(), "pdf")
+            print(f"one certificate: {one:.2f} s, {job.file.size / 1024:.0f} kB (goal ≤ 80 kB)")
         if args.rows:
             decision, user, _ = seed_decision(args.rows, 2)
             for fmt in ("pdf", "xlsx"):

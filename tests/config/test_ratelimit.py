@@ -86,9 +86,7 @@ def _hammer(key: str, times: int) -> None:
         _count(key, 60)
 
 
-@pytest.mark.parametrize(
-    "backend", ["file", "redis"] if REDIS_URL else ["file"], indirect=True
-)
+@pytest.mark.parametrize("backend", ["file", "redis"] if REDIS_URL else ["file"], indirect=True)
 def test_counting_is_atomic_across_processes(backend):
     # Forked processes share the cache folder or the Redis database, as gunicorn's workers do.
     context = multiprocessing.get_context("fork")

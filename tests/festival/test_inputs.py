@@ -1,7 +1,6 @@
 """What is typed is what is kept and printed: numbers as Vietnamese write them, the pledge
 box opening on the clauses that will print."""
 
-import datetime
 import io
 import unicodedata
 
@@ -12,7 +11,6 @@ from django.urls import reverse
 from documents.models import JobStatus
 from documents.services import request_document
 from festival.models import Festival, SideEvent, SideEventKind
-from festival.services import create_festival
 
 COUNT_REFUSED = (
     "Hãy nhập số nguyên, ví dụ 15.000.000 (nhóm ba chữ số bằng dấu chấm hoặc khoảng trắng); "
@@ -21,20 +19,9 @@ COUNT_REFUSED = (
 
 
 @pytest.fixture
-def festival_2026(units, people):
-    return create_festival(
-        units["ward"],
-        people["ward_official"],
-        date=datetime.date(2026, 8, 19),
-        start_time=datetime.time(7, 30),
-        venue="Nhà văn hoá khu phố 3",
-    )
-
-
-@pytest.fixture
-def gifts(festival_2026):
+def gifts(festival):
     return SideEvent.objects.create(
-        festival=festival_2026,
+        festival=festival,
         kind=SideEventKind.GIFTS,
         title="Tặng quà hộ nghèo",
         gift_recipients="poor_households",
@@ -98,25 +85,25 @@ def _box(client, festival) -> str:
 
 
 def test_the_pledge_box_opens_on_the_clauses_that_print_and_an_added_one_joins_them(
-    login, people, festival_2026
+    login, people, festival
 ):
     client = login(people["organiser"])
-    shown = _box(client, festival_2026)
+    shown = _box(client, festival)
     assert [line[:2] for line in shown.splitlines()] == ["1.", "2.", "3.", "4."]
     assert "năm 2026" in shown
 
     typed = unicodedata.normalize("NFD", shown + "\n5. Xây dựng khu dân cư an toàn về ANTT.")
-    url = reverse("festival:pledge", args=[festival_2026.pk])
+    url = reverse("festival:pledge", args=[festival.pk])
     response = client.post(url, {"pledge_text": typed})
     assert response.status_code == 302
-    festival_2026.refresh_from_db()
-    assert festival_2026.pledge_text == unicodedata.normalize("NFC", typed)  # lines kept
-    assert _box(client, festival_2026) == festival_2026.pledge_text
+    festival.refresh_from_db()
+    assert festival.pledge_text == unicodedata.normalize("NFC", typed)  # lines kept
+    assert _box(client, festival) == festival.pledge_text
 
-    text = _pdf_text(request_document(people["organiser"], "festival.pledge", festival_2026, "pdf"))
+    text = _pdf_text(request_document(people["organiser"], "festival.pledge", festival, "pdf"))
     printed = " ".join(text.split())
     # Each of the five clauses, in order (a clause may wrap onto several printed lines).
-    clauses = festival_2026.pledge_text.splitlines()
+    clauses = festival.pledge_text.splitlines()
     assert len(clauses) == 5
     positions = [printed.find(clause[:40]) for clause in clauses]
     assert -1 not in positions, printed
@@ -124,9 +111,9 @@ def test_the_pledge_box_opens_on_the_clauses_that_print_and_an_added_one_joins_t
     assert "5. Xây dựng khu dân cư an toàn về ANTT." in printed
 
 
-def test_an_emptied_pledge_box_is_refused_not_replaced(login, people, festival_2026):
+def test_an_emptied_pledge_box_is_refused_not_replaced(login, people, festival):
     client = login(people["organiser"])
-    url = reverse("festival:pledge", args=[festival_2026.pk])
+    url = reverse("festival:pledge", args=[festival.pk])
     response = client.post(url, {"pledge_text": " "})
     assert response.status_code == 200
     assert "pledge_text" in response.context["form"].errors

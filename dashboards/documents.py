@@ -69,7 +69,7 @@ def _docx(data: dict) -> bytes:
     # python-docx takes 70 ms to import: only workers that write Word files pay for it.
     from dashboards.report_docx import build
 
-    return renderers.docx(lambda document: build(document, data))
+    return renderers.docx(lambda document: build(document, data), landscape=data["landscape"])
 
 
 def render_ward_report(request):
@@ -103,6 +103,7 @@ def _summary_sheets(dashboard: Dashboard, data: dict) -> list:
     sheets = []
     for table in figure_tables(dashboard):
         columns = headers(table)
+        totals = values(table.totals)
         sheets.append(
             renderers.Sheet(
                 rows=(
@@ -112,8 +113,19 @@ def _summary_sheets(dashboard: Dashboard, data: dict) -> list:
                 headers=[_("STT"), _("Phường, xã"), _("Cụm"), *columns],
                 title=table.title,
                 heading=heading,
-                footer=[["", _("Cộng"), "", *values(table.totals)]],
+                # A column of figures adds up in Excel; one of texts (a festival's date) not.
+                footer=[
+                    [
+                        "",
+                        _("Cộng"),
+                        "",
+                        *(t if isinstance(t, str) else renderers.SUM for t in totals),
+                    ]
+                ],
                 widths=[6, 28, 16] + [14] * len(columns),
+                formats=[renderers.CODE, renderers.TEXT, renderers.TEXT]
+                + [renderers.TEXT if isinstance(t, str) else renderers.NUMBER for t in totals],
+                landscape=True,
             )
         )
     return sheets

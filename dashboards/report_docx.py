@@ -2,7 +2,6 @@
 layout: the header block, the title, headings, paragraphs, placeholders in grey italics,
 tables, then recipients and the signature."""
 
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt, RGBColor
 
@@ -11,11 +10,6 @@ from documents.renderers import docx_national_header
 
 
 def build(document, data: dict) -> None:
-    if data["landscape"]:
-        for section in document.sections:
-            section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = Mm(297), Mm(210)
-            section.left_margin, section.right_margin = Mm(20), Mm(15)
     docx_national_header(
         document,
         authority=data["authority"],

@@ -132,3 +132,20 @@ def check_printable(data) -> None:
                 )
                 % {"char": char, "code": ord(char), "text": text[:80]}
             )
+
+
+@lru_cache(maxsize=4)
+def _metrics(path: Path):
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(path, lazy=True)
+    return font["head"].unitsPerEm, font.getBestCmap(), font["hmtx"].metrics
+
+
+def text_width_mm(text: str, size_pt: float, *, bold: bool = False) -> float:
+    """How wide ``text`` sets in the document font at ``size_pt`` (without kerning): Word
+    files size what they draw around a line (the rule under the motto) from this."""
+    path = font_files()[1 if bold else 0]
+    units, cmap, advances = _metrics(path)
+    width = sum(advances[cmap[ord(char)]][0] for char in text if ord(char) in cmap)
+    return width / units * size_pt * 25.4 / 72

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from documents.models import Job, JobStatus
 from documents.services import request_document
+from tests.documents import readback
 
 
 def generate(client, kind, obj, fmt, year=2024, confirm=True):
@@ -193,7 +194,21 @@ def test_the_unit_summary_workbook_has_numbers_as_numbers(login, people, units, 
     assert rows[header + 1] == (1, "An", "Cụm Một", 4, 4, 1, 1, 9, 6, 2, 1, 1, 1)
     assert rows[header + 2] == (2, "Bình", "Cụm Một", 1, 0, 1, 0, 7, 0, 0, 0, 0, 0)
     assert rows[header + 3] == (3, "Cam", None, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0)
-    assert rows[header + 4] == (None, "Cộng", None, 5, 4, 2, 1, 17, 6, 2, 1, 1, 1)
+    # Totals are sums Excel recomputes over the three wards' rows; they add up to the figures.
+    first, last = header + 2, header + 4
+    assert rows[header + 4] == (
+        None,
+        "Cộng",
+        None,
+        *(f"=SUM({c}{first}:{c}{last})" for c in "DEFGHIJKLM"),
+    )
+    sums = [sum(row[column] for row in rows[header + 1 : header + 4]) for column in range(3, 13)]
+    assert sums == [5, 4, 2, 1, 17, 6, 2, 1, 1, 1]
+    overview = workbook["Tổng quan"]
+    assert overview[f"D{first}"].number_format == "#,##0"
+    assert overview[f"A{first}"].number_format == "0"
+    for sheet in workbook.worksheets:
+        readback.assert_sheet_printable(sheet, header_row=header + 1, landscape=True)
     festival = list(workbook["Ngày hội"].iter_rows(values_only=True))
     assert festival[3] == (
         "STT",
@@ -224,10 +239,11 @@ def test_the_unit_summary_workbook_has_numbers_as_numbers(login, people, units, 
         0,
     )
     awarded = list(workbook["Được khen thưởng"].iter_rows(values_only=True))
-    assert awarded[-1] == (None, "Cộng", None, 0, 1, 1, 0)
+    assert awarded[-1] == (None, "Cộng", None, *(f"=SUM({c}5:{c}7)" for c in "DEFG"))
+    assert [sum(row[c] for row in awarded[4:7]) for c in range(3, 7)] == [0, 1, 1, 0]
     kinds = list(workbook["Mô hình theo loại"].iter_rows(values_only=True))
     assert kinds[3][7:9] == ("Camera an ninh 2024", "Camera an ninh 2023")
-    assert kinds[-1][3:] == (2, 1, 1, 2, 2, 1)
+    assert [sum(row[c] for row in kinds[4:7]) for c in range(3, 9)] == [2, 1, 1, 2, 2, 1]
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])

@@ -95,6 +95,23 @@ class AdministrativeUnit(models.Model):
         return f"{prefix[:1].upper()}{prefix[1:]} {self.name}"
 
     @property
+    def in_text(self) -> str:
+        """The title inside a sentence or a recipient line: "phường Cửa Ông", "tỉnh Quảng
+        Ninh" (the kind of unit is a common noun, lower-case after the first word)."""
+        title = self.title
+        return title if self.name == title else f"{title[:1].lower()}{title[1:]}"
+
+    def committee_lines(self) -> list[str]:
+        """The unit's people's committee in full, as it heads the papers it issues:
+        ["Ủy ban nhân dân", "phường Cửa Ông"] (never the abbreviation "UBND")."""
+        return [str(_("Ủy ban nhân dân")), self.in_text]
+
+    @property
+    def committee_name(self) -> str:
+        """ "Ủy ban nhân dân phường Cửa Ông"."""
+        return " ".join(self.committee_lines())
+
+    @property
     def province(self) -> "AdministrativeUnit":
         unit = self
         while unit.parent_id is not None:

@@ -1,18 +1,22 @@
-"""What the awards app prints: commendation lists, certificates (a batch per decision, one on
-demand) and the calibration page for pre-printed blanks."""
+"""What the awards app prints: the award decision itself, commendation lists, certificates (a
+batch per decision, one on demand) and the calibration page for pre-printed blanks."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
 
-from awards import printing
+from awards import printing, services
 from awards.certificate_pdf import certificates_pdf
 from awards.layouts import default_fields
 from awards.models import AwardForm, Certificate, CertificateLayout, Nomination, PrinterProfile
 from documents import renderers
 from documents.fonts import check_printable
 from documents.registry import DocumentKind, ParamsForm, Rendered, RenderError, register
-from documents.vietnamese import short_date
+from documents.vietnamese import nfc_data, short_date
+from wards.forms import SignatureParams
 from wards.models import AdministrativeUnit
 from wards.scoping import Perm, unit_of
 
@@ -47,6 +51,20 @@ class CertificateParams(ParamsForm):
             self.fields["printer"].queryset = printers_for(unit_of(self.obj))
 
 
+class DecisionSignatureParams(SignatureParams):
+    """Who signs what is printed from a decision: the decision's own signer unless the user
+    picks another of the unit's."""
+
+    def default_signature(self):
+        if self.obj.signer_id:
+            return self.obj.signer, self.obj.signer_capacity
+        return services.default_signer(self.obj.unit)
+
+
+class DecisionCertificateParams(CertificateParams, DecisionSignatureParams):
+    pass
+
+
 def _offset(params: dict) -> tuple[float, float]:
     printer = params.get("printer")
     if printer is None:
@@ -61,6 +79,7 @@ def _certificates_pdf(request, certificates, filename: str) -> Rendered:
         certificates,
         overlay=bool(request.params.get("overlay")),
         offset=_offset(request.params),
+        signature=request.params.get("signature"),
         progress=request.progress,
     )
     check_printable(data)
@@ -85,21 +104,30 @@ def render_certificate(request) -> Rendered:
 
 def decision_subtitle(decisions) -> str:
     refs = "; ".join(
-        f"Quyết định số {d.reference} ngày {short_date(d.date)} của {d.authority}"
+        f"Quyết định số {d.reference} ngày {short_date(d.date)} của {d.form.authority_for(d.unit)}"
         for d in decisions
     )
     return f"(Kèm theo {refs})"
 
 
 def render_list(request, nominations, header: dict, subtitle: str, stem: str) -> Rendered:
-    data = printing.commendation_list(nominations, header=header, subtitle=subtitle)
+    data = printing.commendation_list(
+        nominations,
+        header=header,
+        subtitle=subtitle,
+        signature=request.params.get("signature"),
+    )
     request.progress(0, 1)
     if request.fmt == "xlsx":
         content = renderers.xlsx(
             printing.commendation_rows(data),
             headers=["STT", "Họ và tên", "Năm sinh", "Chức vụ, đơn vị", "Tiền thưởng (đồng)"],
             title="Danh sách khen thưởng",
-            heading=[header["authority"].upper(), "DANH SÁCH KHEN THƯỞNG", subtitle],
+            heading=[
+                " ".join(header["authority"]).upper(),
+                "DANH SÁCH KHEN THƯỞNG",
+                subtitle,
+            ],
             widths=[6, 32, 10, 48, 18],
             footer=[
                 ["", "Tổng cộng", "", "", renderers.SUM],
@@ -162,6 +190,107 @@ def render_mc_script(request) -> Rendered:
     return Rendered("kich-ban-trao-thuong.pdf", renderers.typst_pdf("awards/mc_script.typ", data))
 
 
+def _docx_paragraph(document, *parts, centre=False, indent=False, size=14, space_after=3):
+    """A paragraph of runs given as (text, bold, italic)."""
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centre else WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.space_after = Pt(space_after)
+    if indent:
+        paragraph.paragraph_format.first_line_indent = Mm(10)
+    for text, bold, italic in parts:
+        run = paragraph.add_run(text)
+        run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+    return paragraph
+
+
+def _docx_list_table(document, annex: dict) -> None:
+    """The annex's table, as commendation.typ draws it: a row per recipient under its form's
+    and its kind's headings, each form's subtotal and the total."""
+    widths = (10, 48, 14, 69, 24)
+    table = document.add_table(rows=0, cols=5)
+    table.style = "Table Grid"
+
+    def row(cells, *, bold=False, italic=False, span=False):
+        cells_out = table.add_row().cells
+        if span:
+            cells_out = [cells_out[0].merge(cells_out[-1])]
+        for cell, text in zip(cells_out, cells, strict=False):
+            run = cell.paragraphs[0].add_run(text)
+            run.bold, run.italic, run.font.size = bold, italic, Pt(12)
+
+    row(["STT", "Họ và tên", "Năm sinh", "Chức vụ, đơn vị", "Tiền thưởng (đồng)"], bold=True)
+    for group in annex["groups"]:
+        row([group["heading"]], bold=True, span=True)
+        for part in group["parts"]:
+            row([part["label"]], italic=True, span=True)
+            for cells in part["rows"]:
+                row(cells)
+        row(["", "Cộng", "", "", group["subtotal"]], bold=True)
+    row(["", "Tổng cộng", "", "", annex["total"]], bold=True)
+    for line in table.rows:
+        for cell, width in zip(line.cells, widths, strict=False):
+            cell.width = Mm(width)
+
+
+def _decision_docx(document, data: dict) -> None:
+    document.styles["Normal"].font.size = Pt(14)
+    header = data["header"]
+    renderers.docx_national_header(
+        document,
+        authority=header["authority"],
+        number=header["number"],
+        place=header["place"],
+        date=header["date"],
+    )
+    _docx_paragraph(document, (data["title"].upper(), True, False), centre=True, space_after=0)
+    _docx_paragraph(document, (data["subtitle"], True, False), centre=True, space_after=12)
+    _docx_paragraph(document, (data["issuer"].upper(), True, False), centre=True, space_after=6)
+    for line in data["bases"]:
+        _docx_paragraph(document, (line, False, True), indent=True)
+    _docx_paragraph(document, ("QUYẾT ĐỊNH:", True, False), centre=True, space_after=6)
+    for article in data["articles"]:
+        _docx_paragraph(
+            document,
+            (f"{article['label']} ", True, False),
+            (article["text"], False, False),
+            indent=True,
+        )
+    renderers.docx_signature(document, data["signature"], data["recipients"])
+    document.add_page_break()
+    annex = data["annex"]
+    _docx_paragraph(document, (annex["title"].upper(), True, False), centre=True, space_after=0)
+    _docx_paragraph(document, (annex["subtitle"], True, False), centre=True, space_after=0)
+    _docx_paragraph(document, (annex["reference"], False, True), centre=True, space_after=6)
+    _docx_list_table(document, annex)
+    _docx_paragraph(
+        document,
+        (
+            f"Tổng số: {annex['collectives']} tập thể, {annex['individuals']} cá nhân. "
+            f"Tổng số tiền thưởng: {annex['total']} đồng",
+            False,
+            False,
+        ),
+        size=13,
+    )
+    _docx_paragraph(document, (f"(Bằng chữ: {annex['total_words']})", False, True), size=13)
+
+
+def render_decision(request) -> Rendered:
+    decision = request.obj
+    if not decision.nominations.exists():
+        raise RenderError(_("Quyết định chưa có tập thể, cá nhân nào."))
+    try:
+        data = printing.decision_document(decision, request.params["signature"])
+    except ValidationError as error:
+        raise RenderError(" ".join(error.messages)) from error
+    request.progress(0, 1)
+    stem = f"quyet-dinh-{decision.number}-{decision.date.year}"
+    if request.fmt == "docx":
+        data = nfc_data(data)
+        return Rendered(f"{stem}.docx", renderers.docx(lambda doc: _decision_docx(doc, data)))
+    return Rendered(f"{stem}.pdf", renderers.typst_pdf("awards/decision.typ", data))
+
+
 class CalibrationParams(ParamsForm):
     form = forms.ModelChoiceField(
         label=gettext_lazy("Phôi của hình thức"), queryset=AwardForm.objects.filter(is_active=True)
@@ -182,11 +311,20 @@ def render_calibration(request) -> Rendered:
 # Every kind prints rows that belong to a ward, so printing needs the PRINT permission there.
 for identifier, name, formats, model, render, *params in (
     (
+        "awards.decision",
+        gettext_lazy("Quyết định khen thưởng"),
+        ("pdf", "docx"),
+        "awards.Decision",
+        render_decision,
+        DecisionSignatureParams,
+    ),
+    (
         "awards.decision_list",
         gettext_lazy("Danh sách khen thưởng"),
         ("pdf", "xlsx"),
         "awards.Decision",
         render_decision_list,
+        DecisionSignatureParams,
     ),
     (
         "awards.decision_certificates",
@@ -194,7 +332,7 @@ for identifier, name, formats, model, render, *params in (
         ("pdf",),
         "awards.Decision",
         render_decision_certificates,
-        CertificateParams,
+        DecisionCertificateParams,
     ),
     (
         "awards.certificate",
@@ -210,6 +348,7 @@ for identifier, name, formats, model, render, *params in (
         ("pdf", "xlsx"),
         "awards.Ceremony",
         render_ceremony_list,
+        SignatureParams,
     ),
     (
         "awards.ceremony_certificates",

@@ -1,6 +1,8 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from awards import services
 from awards.models import (
     APPROVING_LEVEL,
     AwardForm,
@@ -13,6 +15,7 @@ from awards.models import (
     RecipientKind,
 )
 from documents.forms import Form, ModelForm
+from wards.models import Signer
 
 
 class NomineeForm(ModelForm):
@@ -73,18 +76,60 @@ class DecisionForm(ModelForm):
             "date",
             "authority",
             "place",
-            "signer_title",
-            "signer_name",
+            "signer",
+            "signer_capacity",
+            "merit",
+            "legal_bases",
+            "funding",
+            "executors",
+            "recipients",
         ]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "legal_bases": forms.Textarea(attrs={"rows": 5}),
+            "executors": forms.Textarea(attrs={"rows": 3}),
+            "recipients": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.unit = unit
         levels = [issuing for issuing, level in APPROVING_LEVEL.items() if level == unit.level]
         self.fields["form"].queryset = AwardForm.objects.filter(is_active=True, level__in=levels)
-        if not self.instance.pk:
-            self.initial.setdefault("place", unit.name)
+        signers = Signer.objects.filter(unit=unit, is_active=True)
+        if self.instance.signer_id:
+            signers = signers | Signer.objects.filter(pk=self.instance.signer_id)
+        self.fields["signer"].queryset = signers.distinct()
+        self.fields["signer"].required = True
+        self.fields["signer"].help_text = _(
+            "Người ký của đơn vị, thêm ở trang “Người ký”; khi in vẫn chọn lại được."
+        )
+        self._prefill(unit)
+
+    def _prefill(self, unit) -> None:
+        """Fill the wording the ward has not written with the defaults, so what the boxes
+        show is what the decision prints."""
+        decision = self.instance
+        year = decision.date.year if decision.date else timezone.localdate().year
+        proposers = (
+            decision.nominations.values_list("proposing_unit", flat=True) if decision.pk else ()
+        )
+        form = decision.form if decision.form_id else None
+        # The instance's empty values are already in self.initial: replace them.
+        for name, value in services.decision_defaults(unit, form, year, proposers).items():
+            if not getattr(decision, name):
+                self.initial[name] = value
+        if not decision.signer_id:
+            self.initial["signer"], self.initial["signer_capacity"] = services.default_signer(unit)
+
+    def clean(self):
+        data = super().clean()
+        signer = data.get("signer")
+        if signer is not None:
+            error = signer.capacity_error(data.get("signer_capacity") or "")
+            if error:
+                self.add_error("signer_capacity", error)
+        return data
 
 
 class DecisionNominationsForm(Form):

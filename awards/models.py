@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from wards.models import AdministrativeUnit, Level, ResidentialArea
+from wards.models import AdministrativeUnit, Capacity, Level, ResidentialArea, Signer
 
 
 class IssuingLevel(models.TextChoices):
@@ -39,6 +39,10 @@ APPROVING_LEVEL = {
 class RecipientKind(models.TextChoices):
     INDIVIDUAL = "individual", _("Cá nhân")
     COLLECTIVE = "collective", _("Tập thể")
+
+
+# How a catalogue form's authority ends when it stands for whichever unit issues it.
+_ANY_UNIT = ("phường, xã", "tỉnh, thành phố", "tỉnh", "cụm")
 
 
 class AwardForm(models.Model):
@@ -106,6 +110,24 @@ class AwardForm(models.Model):
     @property
     def approving_level(self) -> str:
         return APPROVING_LEVEL[self.level]
+
+    @property
+    def short_name(self) -> str:
+        """ "Giấy khen", "Bằng khen": the form without its authority, as a sentence names it."""
+        return self.name.split(" của ", 1)[0]
+
+    def authority_for(self, unit: AdministrativeUnit) -> str:
+        """Who gives the form when ``unit`` issues it: the catalogue's "Chủ tịch Ủy ban nhân
+        dân phường, xã" becomes "Chủ tịch Ủy ban nhân dân phường Cửa Ông"."""
+        for tail in _ANY_UNIT:
+            if self.authority.endswith(f" {tail}"):
+                return f"{self.authority[: -len(tail)]}{unit.official_name}"
+        return self.authority
+
+    def name_for(self, unit: AdministrativeUnit) -> str:
+        """ "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố Hà Nội": the form as printed for
+        a decision of ``unit``."""
+        return self.name.replace(self.authority, self.authority_for(unit))
 
 
 class BaseSalary(models.Model):
@@ -372,10 +394,34 @@ class Decision(models.Model):
         help_text=_("Ví dụ: Ủy ban nhân dân phường An."),
     )
     place = models.CharField(_("địa danh"), max_length=100, help_text=_("Ví dụ: An."))
-    signer_name = models.CharField(_("người ký"), max_length=120)
-    signer_title = models.CharField(
-        _("chức vụ người ký"), max_length=200, help_text=_("Ví dụ: CHỦ TỊCH.")
+    signer = models.ForeignKey(
+        Signer,
+        verbose_name=_("người ký"),
+        on_delete=models.PROTECT,
+        # Empty only on rows older than the unit's list of signers; printing then offers
+        # the unit's first signer.
+        null=True,
+        related_name="award_decisions",
     )
+    signer_capacity = models.CharField(
+        _("thẩm quyền ký"), max_length=4, choices=Capacity.choices, blank=True
+    )
+    # The parts of the printed decision a ward words its own way; the form fills them with
+    # the defaults of awards.printing.decision_defaults, so what the box shows is what prints.
+    legal_bases = models.TextField(
+        _("căn cứ"), blank=True, help_text=_("Mỗi dòng một căn cứ, kể cả dòng “Xét đề nghị của …”.")
+    )
+    merit = models.CharField(
+        _("thành tích được khen"),
+        max_length=300,
+        blank=True,
+        help_text=_("In sau “đã có thành tích …” ở tiêu đề và Điều 1."),
+    )
+    funding = models.CharField(
+        _("nguồn kinh phí"), max_length=300, blank=True, help_text=_("In ở Điều 2.")
+    )
+    executors = models.TextField(_("tổ chức thực hiện (Điều 3)"), blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận."))
     status = models.CharField(
         _("trạng thái"),
         max_length=10,

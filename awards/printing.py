@@ -7,11 +7,21 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
+from awards import services
 from awards.layouts import VARIABLES, default_fields
-from awards.models import AwardForm, Certificate, CertificateLayout, Gender, RecipientKind
+from awards.models import (
+    AwardForm,
+    Certificate,
+    CertificateLayout,
+    Decision,
+    Gender,
+    RecipientKind,
+)
 from awards.services import base_salary_on, qr_matrix, recipient_order_key, round_reward, verify_url
 from documents import renderers
+from documents.registry import RenderError
 from documents.vietnamese import (
     amount_in_words,
     format_date,
@@ -19,6 +29,7 @@ from documents.vietnamese import (
     place_date,
     short_date,
 )
+from wards.models import authority_lines
 
 # --------------------------------------------------------------------------- certificates
 
@@ -42,8 +53,6 @@ _CERTIFICATE_COLUMNS = (
     "decision__date",
     "decision__authority",
     "decision__place",
-    "decision__signer_name",
-    "decision__signer_title",
 )
 
 
@@ -83,15 +92,36 @@ def _position_of(row: dict) -> str:
     )
 
 
-def certificate_values(row: dict) -> dict:
-    """The text of every layout variable for one certificate row."""
+def decision_signing(decision_ids, signature: dict | None = None) -> dict[int, dict]:
+    """Per decision: the authority a certificate is headed with (who gives the form, never
+    the signer's own title) and the signature block: ``signature`` when the user picked one
+    at print time, else the decision's own signer and capacity."""
+    signing = {}
+    for decision in Decision.objects.filter(pk__in=decision_ids).select_related(
+        "form", "unit", "signer"
+    ):
+        if signature is None and decision.signer is None:
+            raise RenderError(
+                _("%(decision)s chưa có người ký: chọn người ký ở trang sửa quyết định.")
+                % {"decision": decision}
+            )
+        signing[decision.pk] = {
+            "authority": decision.form.authority_for(decision.unit),
+            "signature": signature or decision.signer.signature_block(decision.signer_capacity),
+        }
+    return signing
+
+
+def certificate_values(row: dict, signing: dict) -> dict:
+    """The text of every layout variable for one certificate row; ``signing`` is its
+    decision's entry of :func:`decision_signing`."""
     url = verify_url(row["code"])
     # The QR was drawn when the serial was given; a new SITE_URL needs a new one.
     matrix = row["qr_matrix"] if row["qr_url"] == url else qr_matrix(url)
     position = _position_of(row)
     return {
         "title": row["form__title"],
-        "authority": f"{row['decision__signer_title']} {row['decision__authority']}".upper(),
+        "authority": signing["authority"].upper(),
         "name": _honorific(row),
         "position_unit": position,
         "achievements": row["nomination__achievements"],
@@ -100,8 +130,9 @@ def certificate_values(row: dict) -> dict:
             f"ngày {short_date(row['decision__date'])}"
         ),
         "place_date": place_date(row["decision__place"], row["decision__date"]),
-        "signer_title": row["decision__signer_title"].upper(),
-        "signer_name": row["decision__signer_name"],
+        # The capacity and title lines, one under the other: "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH".
+        "signer_title": "\n".join(signing["signature"]["lines"]),
+        "signer_name": signing["signature"]["name"],
         "serial": f"Số: {row['serial']}",
         "qr": matrix,
     }
@@ -138,19 +169,22 @@ def certificate_sheet(
     *,
     overlay: bool = False,
     offset: tuple[float, float] = (0.0, 0.0),
+    signature: dict | None = None,
     progress=None,
 ) -> dict:
     """The data of a certificate batch, one page per certificate in ceremony order.
 
     Full design: the app's own A4 landscape sheet (border, national motto, title) with the
     fixed boxes of :func:`awards.layouts.default_fields`. Overlay: only the texts, where each
-    form's layout puts them on its pre-printed blank, moved by the printer's offset (mm)."""
+    form's layout puts them on its pre-printed blank, moved by the printer's offset (mm).
+    ``signature`` (picked at print time) signs every page; without it, each decision's own."""
     rows = ordered_certificates(certificates)
     layouts = _layouts({row["form_id"] for row in rows}, overlay, offset)
+    signing = decision_signing({row["decision_id"] for row in rows}, signature)
     pages = []
     total = len(rows)
     for done, row in enumerate(rows, start=1):
-        values = certificate_values(row)
+        values = certificate_values(row, signing[row["decision_id"]])
         values["layout"] = str(row["form_id"]) if overlay else FULL_DESIGN
         pages.append(values)
         if progress is not None and done % 500 == 0:
@@ -222,14 +256,26 @@ def _position(row: dict) -> str:
     return ", ".join(p for p in (row["nominee__position"], row["nominee__organisation"]) if p)
 
 
-def commendation_list(nominations: QuerySet, *, header: dict, subtitle: str) -> dict:
+def commendation_list(
+    nominations: QuerySet, *, header: dict, subtitle: str, signature: dict | None = None
+) -> dict:
     """The commendation list: grouped by form (then collectives, then people), numbered, with
-    each group's subtotal and the total in figures and in words."""
+    each group's subtotal and the total in figures and in words, and ``signature`` (a block
+    of :meth:`wards.models.Signer.signature_block`) at its foot when given. A group is headed
+    with the form as its decision's unit gives it ("Giấy khen của Chủ tịch Ủy ban nhân dân
+    phường Cửa Ông")."""
     rows = _list_rows(nominations)
+    decisions = Decision.objects.select_related("form", "unit").in_bulk(
+        {r["decision_id"] for r in rows}
+    )
     groups = []
     count = {RecipientKind.COLLECTIVE: 0, RecipientKind.INDIVIDUAL: 0}
+    amounts: dict[str, set[int]] = {
+        RecipientKind.COLLECTIVE: set(),
+        RecipientKind.INDIVIDUAL: set(),
+    }
     total = 0
-    for index, (key, members) in enumerate(
+    for index, (_key, members) in enumerate(
         groupby(rows, key=lambda r: (r["form__rank"], r["form__name"], r["decision__authority"]))
     ):
         members = list(members)
@@ -242,6 +288,7 @@ def commendation_list(nominations: QuerySet, *, header: dict, subtitle: str) -> 
             if not of_kind:
                 continue
             count[kind] += len(of_kind)
+            amounts[kind].update(r["certificate__reward"] for r in of_kind)
             parts.append(
                 {
                     "label": f"{label} ({len(of_kind)})",
@@ -260,9 +307,10 @@ def commendation_list(nominations: QuerySet, *, header: dict, subtitle: str) -> 
         subtotal = sum(r["certificate__reward"] for r in members)
         total += subtotal
         numeral = _ROMAN[index] if index < len(_ROMAN) else str(index + 1)
+        decision = decisions[members[0]["decision_id"]]
         groups.append(
             {
-                "heading": f"{numeral}. {key[1].upper()}",
+                "heading": f"{numeral}. {decision.form.name_for(decision.unit).upper()}",
                 "parts": parts,
                 "subtotal": format_number(subtotal),
             }
@@ -275,6 +323,10 @@ def commendation_list(nominations: QuerySet, *, header: dict, subtitle: str) -> 
         "individuals": count[RecipientKind.INDIVIDUAL],
         "total": format_number(total),
         "total_words": amount_in_words(total),
+        "total_amount": total,
+        # The distinct reward of each kind of recipient, for a decision's Điều 2.
+        "amounts": {kind: sorted(values) for kind, values in amounts.items()},
+        "signature": signature,
     }
 
 
@@ -291,7 +343,7 @@ def commendation_rows(data: dict) -> Iterator[list]:
 
 def decision_header(decision) -> dict:
     return {
-        "authority": decision.authority,
+        "authority": authority_lines(decision.authority),
         "place": decision.place,
         "date": format_date(decision.date),
     }
@@ -313,7 +365,7 @@ def ceremony_programme(ceremony) -> list[dict]:
     """The running order: presentations by form rank then authority, each with its
     recipients in Vietnamese name order (collectives first)."""
     presentations = sorted(
-        ceremony.presentations.select_related("decision__form"),
+        ceremony.presentations.select_related("decision__form", "decision__unit"),
         key=lambda p: (p.decision.form.rank, p.decision.authority, p.decision.date, p.pk),
     )
     recipients: dict[int, list[dict]] = {}
@@ -326,11 +378,16 @@ def ceremony_programme(ceremony) -> list[dict]:
 
 def _counts(rows: list[dict]) -> str:
     collectives = sum(r["nomination__nominee__kind"] == RecipientKind.COLLECTIVE for r in rows)
+    return recipients_counted(collectives, len(rows) - collectives)
+
+
+def recipients_counted(collectives: int, individuals: int) -> str:
+    """ "04 tập thể và 06 cá nhân", as decisions and the MC count them."""
     parts = []
     if collectives:
         parts.append(f"{collectives:02d} tập thể")
-    if len(rows) - collectives:
-        parts.append(f"{len(rows) - collectives:02d} cá nhân")
+    if individuals:
+        parts.append(f"{individuals:02d} cá nhân")
     return " và ".join(parts)
 
 
@@ -342,19 +399,21 @@ def mc_script(ceremony) -> dict:
     for number, item in enumerate(ceremony_programme(ceremony), start=1):
         presentation, rows = item["presentation"], item["recipients"]
         decision = presentation.decision
+        form_name = decision.form.name_for(decision.unit)
+        authority = decision.form.authority_for(decision.unit)
         sections.append(
             {
                 "number": number,
-                "form": decision.form.name,
+                "form": form_name,
                 "announce": (
                     f"Thừa ủy quyền, tôi xin công bố Quyết định số {decision.reference} "
-                    f"{format_date(decision.date)} của {decision.authority} về việc tặng "
-                    f"{decision.form.name} cho {_counts(rows)} đã có thành tích xuất sắc trong "
-                    "phong trào toàn dân bảo vệ an ninh Tổ quốc."
+                    f"{format_date(decision.date)} của {authority} về việc tặng "
+                    f"{decision.form.short_name} cho {_counts(rows)} đã có thành tích xuất sắc "
+                    "trong phong trào toàn dân bảo vệ an ninh Tổ quốc."
                 ),
                 "invite": (
                     f"Xin trân trọng kính mời đồng chí {presentation.presenter_name}, "
-                    f"{presentation.presenter_title}, lên trao {decision.form.name} cho các "
+                    f"{presentation.presenter_title}, lên trao {form_name} cho các "
                     "tập thể, cá nhân. Kính mời các tập thể, cá nhân có tên sau lên nhận:"
                 ),
                 "recipients": [recipient_line(row) for row in rows],
@@ -377,7 +436,89 @@ def mc_script(ceremony) -> dict:
 def ceremony_header(ceremony) -> dict:
     ward = ceremony.festival.ward
     return {
-        "authority": f"Ủy ban nhân dân {ward.title[:1].lower()}{ward.title[1:]}",
+        "authority": authority_lines(ward.committee_name),
         "place": ward.name,
         "date": format_date(ceremony.festival.date),
+    }
+
+
+# --------------------------------------------------------------------------- the decision
+
+
+def _each(label: str, amounts: list[int]) -> str:
+    return f"mỗi {label} " + " hoặc ".join(f"{format_number(a)} đồng" for a in amounts)
+
+
+def _reward_article(form, listing: dict, funding: str) -> str:
+    """Điều 2: what each recipient gets (Nghị định 152/2025/NĐ-CP), the total in figures and
+    in words, and the budget it is paid from."""
+    if not listing["total_amount"]:
+        return f"{form.short_name} không kèm tiền thưởng."
+    each = [
+        _each(label, listing["amounts"][kind])
+        for kind, label in (
+            (RecipientKind.COLLECTIVE, "tập thể"),
+            (RecipientKind.INDIVIDUAL, "cá nhân"),
+        )
+        if listing["amounts"][kind]
+    ]
+    return (
+        f"Tặng thưởng kèm theo {form.short_name} theo quy định tại Nghị định số "
+        f"152/2025/NĐ-CP: {', '.join(each)}. Tổng số tiền thưởng: {listing['total']} đồng "
+        f"(Bằng chữ: {listing['total_words']}). Kinh phí khen thưởng chi từ {funding}."
+    )
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def decision_document(decision: Decision, signature: dict) -> dict:
+    """The award decision as Nghị định 30/2020/NĐ-CP lays it out: the header, "QUYẾT ĐỊNH"
+    and what it is about, the authority, the legal bases, Điều 1–3, the distribution list and
+    ``signature``, then the commendation list as its annex."""
+    form, unit = decision.form, decision.unit
+    wording = services.decision_wording(decision)
+    authority = form.authority_for(unit)
+    reference = (
+        f"(Kèm theo Quyết định số {decision.reference} {format_date(decision.date)} "
+        f"của {authority})"
+    )
+    listing = commendation_list(decision.nominations.all(), header={}, subtitle=reference)
+    counted = recipients_counted(listing["collectives"], listing["individuals"])
+    return {
+        "header": {
+            "authority": authority_lines(decision.authority),
+            "number": decision.reference,
+            "place": decision.place,
+            "date": format_date(decision.date),
+        },
+        "title": "Quyết định",
+        "subtitle": (
+            f"Về việc tặng {form.short_name} cho các tập thể, cá nhân đã có {wording['merit']}"
+        ),
+        "issuer": authority,
+        "bases": _lines(wording["legal_bases"]),
+        "articles": [
+            {
+                "label": "Điều 1.",
+                "text": (
+                    f"Tặng {form.name_for(unit)} cho {counted} (có danh sách kèm theo) đã có "
+                    f"{wording['merit']}."
+                ),
+            },
+            {"label": "Điều 2.", "text": _reward_article(form, listing, wording["funding"])},
+            {
+                "label": "Điều 3.",
+                "text": f"Quyết định này có hiệu lực kể từ ngày ký. {wording['executors']}",
+            },
+        ],
+        "recipients": _lines(wording["recipients"]),
+        "signature": signature,
+        "annex": {
+            **listing,
+            "title": "Danh sách",
+            "subtitle": f"Tập thể, cá nhân được tặng {form.name_for(unit)}",
+            "reference": reference,
+        },
     }

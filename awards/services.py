@@ -53,7 +53,7 @@ from awards.models import (
     Status,
 )
 from documents.vietnamese import natural_key, person_name_key
-from wards.models import AdministrativeUnit
+from wards.models import AdministrativeUnit, Capacity, Level, Signer
 from wards.scoping import Perm, has_perm, user_scope
 from wards.signals import rows_changed
 
@@ -327,3 +327,89 @@ def issue(user, decision: Decision) -> Decision:
         )
     locked.refresh_from_db()
     return locked
+
+
+# --------------------------------------------------------------------------- decision wording
+
+LAW_ON_LOCAL_GOVERNMENT = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"
+LAW_ON_POLICE = "Căn cứ Luật Công an nhân dân ngày 20 tháng 11 năm 2018;"
+LAW_ON_EMULATION = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
+DECREE_ON_EMULATION = (
+    "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều của Luật "
+    "Thi đua, khen thưởng;"
+)
+
+
+def decision_defaults(
+    unit: AdministrativeUnit, form: AwardForm | None, year: int, proposers: Iterable[str] = ()
+) -> dict[str, str]:
+    """The wording a decision of ``unit`` prints where the ward has not written its own: the
+    legal bases (the police law for a police chief's form, the local-government law for a
+    people's committee's), the merit, the budget, who carries it out, and the distribution
+    list, with the unit-kind words lower-case ("UBND tỉnh Quảng Ninh")."""
+    official = unit.official_name
+    police = form is not None and "Công an" in form.authority
+    proposers = list(dict.fromkeys(p.strip() for p in proposers if p.strip()))
+    proposed_by = ", ".join(proposers) or f"Trưởng Công an {official}"
+    if unit.level == Level.WARD:
+        executors = (
+            f"Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân {official}, Trưởng Công an "
+            f"{official}, Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có "
+            "tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."
+        )
+    elif unit.level == Level.PROVINCE:
+        executors = (
+            f"Chánh Văn phòng Ủy ban nhân dân {official}, Giám đốc Sở Nội vụ, Giám đốc Công an "
+            f"{official}, Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có "
+            "tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."
+        )
+    else:
+        executors = (
+            "Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại "
+            "Điều 1 chịu trách nhiệm thi hành Quyết định này."
+        )
+    return {
+        "authority": unit.committee_name,
+        "place": unit.name,
+        "legal_bases": "\n".join(
+            [
+                LAW_ON_POLICE if police else LAW_ON_LOCAL_GOVERNMENT,
+                LAW_ON_EMULATION,
+                DECREE_ON_EMULATION,
+                f"Xét đề nghị của {proposed_by}.",
+            ]
+        ),
+        "merit": (
+            f"thành tích xuất sắc trong phong trào toàn dân bảo vệ an ninh Tổ quốc năm {year}"
+        ),
+        "funding": f"Quỹ thi đua, khen thưởng của {unit.committee_name}",
+        "executors": executors,
+        "recipients": "\n".join(
+            [
+                "Như Điều 3;",
+                f"Thường trực Hội đồng nhân dân {official} (để báo cáo);",
+                f"Chủ tịch, các Phó Chủ tịch UBND {official};",
+                "Lưu: VT.",
+            ]
+        ),
+    }
+
+
+def default_signer(unit: AdministrativeUnit) -> tuple[Signer | None, str]:
+    """Who signs a new decision of ``unit``: its first active signer, in the chairman's own
+    name or, for a deputy, in his stead (KT.)."""
+    signer = Signer.objects.filter(unit=unit, is_active=True).first()
+    if signer is None:
+        return None, Capacity.NONE
+    return signer, Capacity.NONE if signer.is_head else Capacity.KT
+
+
+def decision_wording(decision: Decision) -> dict[str, str]:
+    """The decision's own wording, each part it left empty taken from the defaults."""
+    defaults = decision_defaults(
+        decision.unit,
+        decision.form,
+        decision.date.year,
+        decision.nominations.values_list("proposing_unit", flat=True),
+    )
+    return {key: getattr(decision, key) or value for key, value in defaults.items()}

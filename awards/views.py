@@ -337,7 +337,9 @@ def decision_edit(request, pk: int):
 
 @login_required
 def decision_detail(request, pk: int):
-    decision = get_for_user(request.user, Decision.objects.select_related("form", "unit"), pk=pk)
+    decision = get_for_user(
+        request.user, Decision.objects.select_related("form", "unit", "signer"), pk=pk
+    )
     can_approve = has_perm(request.user, Perm.APPROVE, decision.unit)
     members = decision.nominations.select_related("nominee", "nominee__ward", "certificate")
     choices = services.candidates(decision) | Nomination.objects.filter(decision=decision)

@@ -379,8 +379,8 @@ def _lines(value) -> list[str]:
 def docx_national_header(
     document,
     *,
-    authority,
-    sub_authority="",
+    authority: str | Sequence[str],
+    sub_authority: str | Sequence[str] = "",
     number: str = "",
     place: str = "",
     date: str = "",
@@ -437,3 +437,34 @@ def docx_national_header(
     line(number_cell, f"Số: {number}" if number else "", first=True)
     when = date or "ngày ... tháng ... năm ..."
     line(date_cell, f"{place}, {when}" if place else when, italic=True, first=True)
+
+
+def docx_signature(document, signature: dict, recipients: Sequence[str] | None = None) -> None:
+    """The foot of a signed document, as ``common/signature.typ`` draws it in PDFs: "Nơi nhận:"
+    and its lines on the left; the capacity and title lines, room for the seal and signature,
+    and the signer's name on the right. ``signature`` is ``{"lines": [...], "name": "..."}``."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    half = docx_text_width_mm(document) / 2
+    left, right = docx_fixed_table(document, (half, half)).rows[0].cells
+
+    def line(cell, text, *, first, bold=False, italic=False, size=14, centre=False):
+        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.keep_with_next = True
+        if centre:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(nfc_data(text))
+        run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+        return paragraph
+
+    if recipients:
+        line(left, "Nơi nhận:", first=True, bold=True, italic=True, size=12)
+        for text in recipients:
+            line(left, f"- {text}", first=False, size=11)
+    for index, text in enumerate(signature["lines"]):
+        line(right, text.upper(), first=index == 0, bold=True, centre=True)
+    # Room for the signature and the seal, some 25 mm.
+    line(right, "", first=False, centre=True).paragraph_format.space_after = Pt(64)
+    line(right, signature["name"], first=False, bold=True, centre=True)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from documents import renderers
 from documents.registry import DocumentKind, Rendered, register
 from documents.vietnamese import format_date, format_number, natural_key
-from wards.models import AdministrativeUnit
+from wards.models import AdministrativeUnit, authority_lines
 from wards.scoping import Perm
 from wards.services import register_sections
 
@@ -39,7 +39,7 @@ def _area_section(ward: AdministrativeUnit) -> dict:
 def profile_data(ward: AdministrativeUnit, when) -> dict:
     """The profile as plain data: header fields and a list of table sections."""
     return {
-        "authority": ward.committee_lines(),
+        "authority": authority_lines(ward.committee_name),
         "sub_authority": "",
         "place": ward.name,
         "date": format_date(when),

@@ -7,10 +7,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from documents.forms import Form, ModelForm, NFCMixin
+from documents.registry import ParamsForm
 from wards.models import (
     KIND_FIELDS,
     Activity,
     AdministrativeUnit,
+    Capacity,
     Exemplar,
     Level,
     ResidentialArea,
@@ -18,7 +20,9 @@ from wards.models import (
     SchemeKind,
     SchemeMember,
     SchemeStatus,
+    Signer,
 )
+from wards.scoping import unit_of
 
 
 class LoginForm(NFCMixin, AuthenticationForm):
@@ -322,3 +326,69 @@ class ImportUploadForm(Form):
             }
         ),
     )
+
+
+class SignerForm(ModelForm):
+    class Meta:
+        model = Signer
+        fields = ["name", "title", "body", "head_title", "rank", "is_active"]
+
+    def __init__(self, *args, unit: AdministrativeUnit, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.unit = unit
+
+
+class SignatureParams(ParamsForm):
+    """Who signs a printed document and how: the parameters every signed document kind asks
+    for. ``cleaned_data["signature"]`` is the block to print (:meth:`Signer.signature_block`).
+
+    The signers offered are the active ones of :meth:`signing_unit` (the printed object's unit
+    unless a kind says otherwise); :meth:`default_signature` preselects one, and is used too
+    when a caller leaves the fields out."""
+
+    signer = forms.ModelChoiceField(
+        label=_("Người ký"), queryset=Signer.objects.none(), required=False
+    )
+    capacity = forms.ChoiceField(label=_("Thẩm quyền ký"), choices=Capacity.choices, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.obj is None:
+            return
+        signer, capacity = self.default_signature()
+        offered = Signer.objects.filter(unit=self.signing_unit(), is_active=True)
+        if signer is not None:
+            offered = offered | Signer.objects.filter(pk=signer.pk)
+        self.fields["signer"].queryset = offered.distinct()
+        self.fields["signer"].initial = signer
+        self.fields["capacity"].initial = capacity
+
+    def signing_unit(self) -> AdministrativeUnit:
+        return unit_of(self.obj)
+
+    def default_signature(self) -> tuple[Signer | None, str]:
+        """The first active signer of the unit, signing for the people's committee."""
+        first = Signer.objects.filter(unit=self.signing_unit(), is_active=True).first()
+        return first, Capacity.TM if first is not None and first.is_head else Capacity.NONE
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if "signer" in self.errors:
+            return data
+        signer, capacity = data.get("signer"), data.get("capacity")
+        if signer is None:
+            signer, default_capacity = self.default_signature()
+            if not self.data.get(self.add_prefix("capacity")):
+                capacity = default_capacity
+        if signer is None:
+            raise forms.ValidationError(
+                _("%(unit)s chưa có người ký: thêm ở trang “Người ký” của đơn vị.")
+                % {"unit": self.signing_unit().title}
+            )
+        error = signer.capacity_error(capacity or Capacity.NONE)
+        if error:
+            self.add_error("capacity", error)
+            return data
+        data["signer"], data["capacity"] = signer, capacity or Capacity.NONE
+        data["signature"] = signer.signature_block(data["capacity"])
+        return data

@@ -87,29 +87,25 @@ class AdministrativeUnit(models.Model):
         return f"{prefix}{self.code}/"
 
     @property
-    def title(self) -> str:
-        """ "Phường Cửa Ông", "Tỉnh Quảng Ninh", "Thành phố Hà Nội"; a grouping by its name."""
+    def official_name(self) -> str:
+        """The unit as printed inside a sentence: "phường Cửa Ông", "tỉnh Quảng Ninh",
+        "thành phố Hà Nội" (a centrally-run city is a thành phố, never a tỉnh); a grouping by
+        its name. The kind word is lower-case before the proper name (Nghị định 30)."""
         if self.level == Level.DISTRICT or not self.division_type:
             return self.name
-        prefix = "thành phố" if self.division_type == "thành phố trung ương" else self.division_type
-        return f"{prefix[:1].upper()}{prefix[1:]} {self.name}"
+        kind = "thành phố" if self.division_type == "thành phố trung ương" else self.division_type
+        return f"{kind.lower()} {self.name}"
 
     @property
-    def in_text(self) -> str:
-        """The title inside a sentence or a recipient line: "phường Cửa Ông", "tỉnh Quảng
-        Ninh" (the kind of unit is a common noun, lower-case after the first word)."""
-        title = self.title
-        return title if self.name == title else f"{title[:1].lower()}{title[1:]}"
-
-    def committee_lines(self) -> list[str]:
-        """The unit's people's committee in full, as it heads the papers it issues:
-        ["Ủy ban nhân dân", "phường Cửa Ông"] (never the abbreviation "UBND")."""
-        return [str(_("Ủy ban nhân dân")), self.in_text]
+    def title(self) -> str:
+        """ "Phường Cửa Ông", "Tỉnh Quảng Ninh", "Thành phố Hà Nội": at the head of a page."""
+        name = self.official_name
+        return f"{name[:1].upper()}{name[1:]}"
 
     @property
     def committee_name(self) -> str:
-        """ "Ủy ban nhân dân phường Cửa Ông"."""
-        return " ".join(self.committee_lines())
+        """ "Ủy ban nhân dân phường Cửa Ông": the unit's people's committee, in full."""
+        return f"Ủy ban nhân dân {self.official_name}"
 
     @property
     def province(self) -> "AdministrativeUnit":
@@ -201,6 +197,106 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+# The councils whose name is printed on two lines in a header block, the body above the unit:
+# "ỦY BAN NHÂN DÂN / PHƯỜNG CỬA ÔNG" (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+_TWO_LINE_BODIES = ("Ủy ban nhân dân", "Hội đồng nhân dân")
+
+
+def authority_lines(authority: str) -> list[str]:
+    """An issuing body as the lines of a header block: a people's committee or council breaks
+    before its unit, any other body is one line (the renderer upper-cases)."""
+    for body in _TWO_LINE_BODIES:
+        if authority.lower().startswith(body.lower() + " "):
+            return [authority[: len(body)], authority[len(body) + 1 :]]
+    return [authority]
+
+
+class Capacity(models.TextChoices):
+    """How a signer signs (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục 8)."""
+
+    NONE = "", _("Ký trực tiếp (không ghi)")
+    TM = "tm", _("TM. (thay mặt tập thể)")
+    KT = "kt", _("KT. (ký thay người đứng đầu)")
+    Q = "q", _("Q. (quyền người đứng đầu)")
+    TL = "tl", _("TL. (thừa lệnh)")
+    TUQ = "tuq", _("TUQ. (thừa ủy quyền)")
+
+
+class Signer(models.Model):
+    """A person who signs the papers of a unit: the chairman, a vice-chairman, the police chief,
+    the head of the organising committee. Picked at print time with a :class:`Capacity`; a
+    signer who leaves is made inactive, as old decisions still name them."""
+
+    scope_lookup = "unit"
+
+    unit = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
+        related_name="signers",
+    )
+    name = models.CharField(_("họ và tên"), max_length=120)
+    title = models.CharField(
+        _("chức vụ"),
+        max_length=200,
+        help_text=_("Ví dụ: Chủ tịch, Phó Chủ tịch, Trưởng Công an phường, Trưởng ban."),
+    )
+    body = models.CharField(
+        _("tập thể lãnh đạo"),
+        max_length=200,
+        default="Ủy ban nhân dân",
+        help_text=_("In sau “TM.”, ví dụ: Ủy ban nhân dân, Ban tổ chức."),
+    )
+    head_title = models.CharField(
+        _("chức vụ người đứng đầu"),
+        max_length=200,
+        default="Chủ tịch",
+        help_text=_("In sau “KT.”, “Q.”, “TL.”, “TUQ.”, ví dụ: Chủ tịch, Trưởng ban."),
+    )
+    rank = models.PositiveSmallIntegerField(
+        _("thứ tự"), default=10, help_text=_("Người có số nhỏ được chọn sẵn khi in.")
+    )
+    is_active = models.BooleanField(_("đang ký"), default=True)
+
+    class Meta:
+        verbose_name = _("người ký")
+        verbose_name_plural = _("người ký")
+        ordering = ["unit", "-is_active", "rank", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} — {self.title}"
+
+    @property
+    def is_head(self) -> bool:
+        return self.title.strip().lower() == self.head_title.strip().lower()
+
+    def capacity_error(self, capacity: str) -> str:
+        """Why this signer cannot sign in ``capacity``; empty when they can."""
+        if self.is_head and capacity in {Capacity.KT, Capacity.Q, Capacity.TL, Capacity.TUQ}:
+            return _("%(title)s là người đứng đầu, không ký “%(capacity)s” chính mình.") % {
+                "title": self.title,
+                "capacity": Capacity(capacity).label,
+            }
+        return ""
+
+    def signature_block(self, capacity: str = Capacity.NONE) -> dict:
+        """The lines above the seal and the name below it, as every printed document shows
+        them: ``{"lines": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "name": "Nguyễn Văn X"}``. A deputy signing for the collective signs in the
+        head's stead, hence the KT. line under TM."""
+        title, head, body = (self.title.upper(), self.head_title.upper(), self.body.upper())
+        on_behalf = [title] if self.is_head else [f"KT. {head}", title]
+        lines = {
+            Capacity.NONE: [title],
+            Capacity.TM: [f"TM. {body}", *on_behalf],
+            Capacity.KT: [f"KT. {head}", title],
+            Capacity.Q: [f"Q. {head}"],
+            Capacity.TL: [f"TL. {head}", title],
+            Capacity.TUQ: [f"TUQ. {head}", title],
+        }[Capacity(capacity)]
+        return {"lines": lines, "name": self.name}
 
 
 # --------------------------------------------------------------------------- the register

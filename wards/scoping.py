@@ -27,6 +27,7 @@ class Perm:
     MARK_PILOT = "mark_pilot"
     PRINT = "print"
     MANAGE_UNITS = "manage_units"  # groupings, moving wards between them
+    MANAGE_SIGNERS = "manage_signers"  # the people who sign the unit's papers
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -34,7 +35,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         {Perm.EDIT_REGISTER, Perm.EDIT_FESTIVAL, Perm.NOMINATE, Perm.PRINT}
     ),
     Role.ORGANISER: frozenset({Perm.EDIT_FESTIVAL, Perm.EDIT_CEREMONY, Perm.PRINT}),
-    Role.STAFF: frozenset({Perm.APPROVE, Perm.MARK_PILOT, Perm.PRINT}),
+    Role.STAFF: frozenset({Perm.APPROVE, Perm.MARK_PILOT, Perm.PRINT, Perm.MANAGE_SIGNERS}),
     Role.ADMIN: frozenset(
         {value for name, value in vars(Perm).items() if not name.startswith("_")}
     ),
@@ -103,9 +104,10 @@ def has_perm(user, perm: str, unit: AdministrativeUnit | None = None) -> bool:
         return True
     if not unit.is_under(scope.unit):
         return False
-    if perm == Perm.APPROVE:
+    if perm == Perm.APPROVE or (perm == Perm.MANAGE_SIGNERS and scope.role != Role.ADMIN):
         # Approval belongs to the level that issues: a province officer approves at the
-        # province, not on behalf of a ward below it.
+        # province, not on behalf of a ward below it; likewise a unit's leadership names its
+        # own signers (an administrator may do it for the units below).
         return unit.pk == scope.unit.pk
     return True
 

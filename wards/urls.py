@@ -11,6 +11,9 @@ urlpatterns = [
     path("areas/<int:pk>/delete/", views.area_delete, name="area_delete"),
     path("units/<str:code>/groupings/new/", views.grouping_create, name="grouping_create"),
     path("units/<str:code>/grouping/edit/", views.grouping_edit, name="grouping_edit"),
+    path("units/<str:code>/signers/", views.signer_list, name="signer_list"),
+    path("units/<str:code>/signers/new/", views.signer_create, name="signer_create"),
+    path("signers/<int:pk>/edit/", views.signer_edit, name="signer_edit"),
     # The register: schemes, their members and activity, exemplary people.
     path("schemes/", register_views.scheme_list, name="scheme_list"),
     path("schemes/map/", register_views.scheme_map, name="scheme_map"),

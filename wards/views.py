@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from documents.vietnamese import fold, natural_key
 from festival.models import Festival
-from wards.forms import GroupingForm, LoginForm, ResidentialAreaForm
-from wards.models import AdministrativeUnit, Level, ResidentialArea
+from wards.forms import GroupingForm, LoginForm, ResidentialAreaForm, SignerForm
+from wards.models import AdministrativeUnit, Level, ResidentialArea, Signer
 from wards.ratelimit import RateLimit, client_ip
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
 from wards.services import save_grouping, ward_profile
@@ -216,6 +216,45 @@ def _grouping_form(request, province, grouping):
         "wards/grouping_form.html",
         {"form": form, "province": province, "grouping": grouping},
     )
+
+
+@login_required
+def signer_list(request, code: str):
+    unit = get_for_user(request.user, AdministrativeUnit.objects.all(), code=code)
+    return render(
+        request,
+        "wards/signer_list.html",
+        {
+            "unit": unit,
+            "signers": scoped(request.user, Signer.objects.filter(unit=unit)),
+            "can_manage": has_perm(request.user, Perm.MANAGE_SIGNERS, unit),
+        },
+    )
+
+
+@login_required
+def signer_create(request, code: str):
+    unit = get_for_user(
+        request.user, AdministrativeUnit.objects.all(), Perm.MANAGE_SIGNERS, code=code
+    )
+    return _signer_form(request, unit, None)
+
+
+@login_required
+def signer_edit(request, pk: int):
+    signer = get_for_user(
+        request.user, Signer.objects.select_related("unit"), Perm.MANAGE_SIGNERS, pk=pk
+    )
+    return _signer_form(request, signer.unit, signer)
+
+
+def _signer_form(request, unit, signer):
+    form = SignerForm(request.POST or None, instance=signer, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Đã lưu người ký “%(name)s”.") % {"name": form.instance.name})
+        return redirect("wards:signer_list", code=unit.code)
+    return render(request, "wards/signer_form.html", {"form": form, "unit": unit, "signer": signer})
 
 
 def healthz(request):

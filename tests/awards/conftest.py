@@ -9,7 +9,7 @@ import pytest
 from awards.catalogue import seed_catalogue
 from awards.models import AwardForm, Decision, Nomination, Nominee, RecipientKind, Status
 from tests.conftest import make_user
-from wards.models import Role
+from wards.models import Role, Signer
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def make_nomination(make_nominee):
             form=form,
             year=year,
             achievements="Có thành tích xuất sắc trong phong trào toàn dân bảo vệ ANTQ",
-            proposing_unit="UBND phường An",
+            proposing_unit=extra.pop("proposing_unit", "UBND phường An"),
             status=status,
             **extra,
         )
@@ -50,18 +50,27 @@ def make_nomination(make_nominee):
 
 
 @pytest.fixture
+def chairman(units):
+    """The chairman of Phường An's people's committee, who signs its papers."""
+    return Signer.objects.create(unit=units["ward"], name="Trần Văn Bình", title="Chủ tịch")
+
+
+@pytest.fixture
 def make_decision(units):
     def _make(form, unit=None, number=125, day=date(2025, 8, 12), **extra):
+        unit = unit or units["ward"]
+        if "signer" not in extra:
+            extra["signer"], _created = Signer.objects.get_or_create(
+                unit=unit, name="Trần Văn Bình", title="Chủ tịch"
+            )
         return Decision.objects.create(
-            unit=unit or units["ward"],
+            unit=unit,
             form=form,
             number=number,
             symbol=extra.pop("symbol", "QĐ-UBND"),
             date=day,
             authority=extra.pop("authority", "Ủy ban nhân dân phường An"),
             place="An",
-            signer_name="Trần Văn Bình",
-            signer_title="CHỦ TỊCH",
             **extra,
         )
 

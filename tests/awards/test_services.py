@@ -335,7 +335,7 @@ def test_an_issued_decision_is_locked(
     forms, ward_leader, make_nominee, make_nomination, make_decision
 ):
     decision = _issued(forms, make_nomination, make_decision, ward_leader, [make_nominee()])
-    decision.signer_name = "Người khác"
+    decision.place = "Nơi khác"
     with pytest.raises(ValidationError, match="đã ban hành nên không sửa được"):
         decision.save()
     nomination = decision.nominations.get()

@@ -208,7 +208,7 @@ def test_index_lists_in_a_fixed_number_of_queries(
 # --------------------------------------------------------------------------- decisions
 
 
-def _decision_data(form, **extra):
+def _decision_data(form, signer, **extra):
     return {
         "form": form.pk,
         "number": 125,
@@ -216,18 +216,22 @@ def _decision_data(form, **extra):
         "date": "2025-08-12",
         "authority": "Ủy ban nhân dân phường An",
         "place": "An",
-        "signer_title": "CHỦ TỊCH",
-        "signer_name": "Trần Văn Bình",
+        "signer": signer.pk,
+        "signer_capacity": "",
         **extra,
     }
 
 
-def test_decision_from_creation_to_issue(login, ward_leader, forms, make_nominee, make_nomination):
+def test_decision_from_creation_to_issue(
+    login, ward_leader, chairman, forms, make_nominee, make_nomination
+):
     client = login(ward_leader)
     form_page = client.get(reverse("awards:decision_create")).content.decode()
     assert "Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã" in form_page
     assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" not in form_page
-    response = client.post(reverse("awards:decision_create"), _decision_data(forms["GKUBP"]))
+    response = client.post(
+        reverse("awards:decision_create"), _decision_data(forms["GKUBP"], chairman)
+    )
     decision = Decision.objects.get()
     assert response.url == reverse("awards:decision", args=[decision.pk])
     approved = [
@@ -255,7 +259,7 @@ def test_changing_an_issued_decision_is_refused(
     client = login(ward_leader)
     response = client.post(
         reverse("awards:decision_edit", args=[decision.pk]),
-        _decision_data(forms["GKUBP"], signer_name="Người Khác"),
+        _decision_data(forms["GKUBP"], decision.signer, place="Nơi khác"),
         follow=True,
     )
     assert "đã ban hành nên không sửa được" in response.content.decode()
@@ -265,7 +269,7 @@ def test_changing_an_issued_decision_is_refused(
     )
     assert "đã ban hành nên không sửa được" in response.content.decode()
     decision.refresh_from_db()
-    assert decision.signer_name == "Trần Văn Bình"
+    assert decision.place == "An"
     assert decision.nominations.count() == 1
 
 

@@ -63,7 +63,7 @@ def seed_decision(count: int, number: int):
 
     from awards import services
     from awards.models import AwardForm, Decision, Nomination, Nominee, Status
-    from wards.models import AdministrativeUnit, Level, Membership, Role
+    from wards.models import AdministrativeUnit, Level, Membership, Role, Signer
 
     ward, _ = AdministrativeUnit.objects.get_or_create(
         code="90001", defaults={"name": "Điện Ngọc", "level": Level.WARD, "division_type": "phường"}
@@ -90,8 +90,7 @@ def seed_decision(count: int, number: int):
         date=date(2025, 8, 12),
         authority="Ủy ban nhân dân phường Điện Ngọc",
         place="Điện Ngọc",
-        signer_name="Trần Văn Bình",
-        signer_title="Chủ tịch",
+        signer=Signer.objects.get_or_create(unit=ward, name="Trần Văn Bình", title="Chủ tịch")[0],
     )
     Nomination.objects.bulk_create(
         Nomination(

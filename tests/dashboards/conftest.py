@@ -32,7 +32,7 @@ from festival.models import Festival, SideEvent
 from festival.models import Status as FestivalStatus
 from tests.conftest import make_user
 from tests.register import make_activity, make_areas, make_scheme, seed_kinds
-from wards.models import Exemplar, SchemeStatus
+from wards.models import Exemplar, SchemeStatus, Signer
 
 
 @pytest.fixture
@@ -159,8 +159,9 @@ def make_awards(an, binh, far, areas):
             date=day,
             authority="Ủy ban nhân dân",
             place=unit.name,
-            signer_name="Trần Văn Bình",
-            signer_title="CHỦ TỊCH",
+            signer=Signer.objects.get_or_create(unit=unit, name="Trần Văn Bình", title="Chủ tịch")[
+                0
+            ],
         )
 
     hung = nominee(an, "Nguyễn Văn Hùng", area=areas["Khu 1"])

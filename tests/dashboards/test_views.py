@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tests.conftest import make_unit, make_user
 from tests.register import make_activity, make_areas, make_scheme
-from wards.models import AdministrativeUnit, Exemplar, Level, Role
+from wards.models import AdministrativeUnit, Exemplar, Level, Role, Signer
 
 
 def unit_url(code, year=None):
@@ -306,8 +306,7 @@ def test_nominations_and_an_issued_decision_show_at_once(login, people, units, p
         date=date(2024, 8, 20),
         authority="Ủy ban nhân dân phường Bình",
         place="Bình",
-        signer_name="Lê Văn Bình",
-        signer_title="CHỦ TỊCH",
+        signer=Signer.objects.create(unit=units["sibling"], name="Lê Văn Bình", title="Chủ tịch"),
     )
     awards.set_nominations(decision, [nomination])
     assert totals() == (4, 1)  # in a decision not yet issued

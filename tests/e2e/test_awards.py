@@ -8,7 +8,7 @@ from awards.models import Certificate
 from awards.services import qr_matrix
 from tests.awards.readback import qr_modules
 from tests.conftest import PASSWORD, make_user
-from wards.models import Role
+from wards.models import Role, Signer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.worker]
 
@@ -53,6 +53,7 @@ def _print(page, button, *, confirm=False):
 def test_from_nomination_to_a_verified_certificate(page, log_in, people, units, celery_worker):
     seed_catalogue()  # an earlier test may have flushed the migration's rows
     make_user("chutich.an", Role.STAFF, units["ward"])
+    Signer.objects.create(unit=units["ward"], name="Trần Văn Bình", title="Chủ tịch")
 
     # A ward official nominates two people and a collective.
     log_in("canbo.an", PASSWORD)
@@ -73,8 +74,7 @@ def test_from_nomination_to_a_verified_certificate(page, log_in, people, units, 
     page.get_by_label("Ký hiệu").fill("QĐ-UBND")
     page.get_by_label("Ngày ký").fill("2025-08-12")
     page.get_by_label("Cơ quan ban hành").fill("Ủy ban nhân dân phường An")
-    page.get_by_label("Chức vụ người ký").fill("CHỦ TỊCH")
-    page.locator("#id_signer_name").fill("Trần Văn Bình")
+    page.get_by_label("Người ký").select_option(label="Trần Văn Bình — Chủ tịch")
     page.get_by_role("button", name="Lưu quyết định").click()
     for checkbox in page.get_by_role("checkbox").all():
         checkbox.check()

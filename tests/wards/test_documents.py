@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from documents.models import Job, JobStatus
 from tests.documents import readback
+from tests.fidelity import MM
 from wards.models import AreaKind, ResidentialArea
 
 
@@ -150,30 +151,28 @@ def _long_named_ward(units):
 def test_the_profile_pdf_is_fit_to_sign(login, people, units):
     ward = _long_named_ward(units)
     job = print_profile(login(people["ward_official"]), ward, "pdf")
-    content = job.file.read()
-    readback.assert_fit_to_sign(content)
-    pages = readback.pdf_lines(content)
+    pdf = readback.fit_to_sign(job.file.read())
     readback.assert_national_header(
-        pages,
+        pdf,
         issuer=["ỦY BAN NHÂN DÂN", "PHƯỜNG ĐIỆN BÀN ĐÔNG"],
         number=None,
         place_date="Điện Bàn Đông, ngày 02 tháng 12 năm 2026",
     )
     # The ward's name on a line of its own, its spaces not stretched to the column's width.
-    authority = readback.find_line(pages, "PHƯỜNG ĐIỆN BÀN ĐÔNG")
-    assert authority.x1 - authority.x0 < 62 * readback.PT_PER_MM
+    authority = pdf.line("PHƯỜNG ĐIỆN BÀN ĐÔNG")
+    assert authority.x1 - authority.x0 < 60 * MM
     # The per-area table: the name column wide enough for the longest name on one line,
-    # each header on one line of its own (never "Số mô" over "hình"), no empty column.
-    readback.find_line(pages, "4 Tổ dân phố Hòa Khánh Bắc số 12")
-    text = readback.pdf_text(content)
+    # each header on one line (never "Số mô" over "hình"), no empty column.
+    longest = [line for line in pdf.lines if line.text == "4 Tổ dân phố Hòa Khánh Bắc số 12"]
+    assert len(longest) == 2  # the areas, then the schemes by area
     for header in (
         "STT Khu dân cư Số mô hình Gồm",
         "STT Loại mô hình Số mô hình Tạm ngừng Số liệu",
         "STT Loại hoạt động Số lần ghi Tổng số",
     ):
-        assert header in text
-    assert "4 Tổ dân phố Hòa Khánh Bắc số 12 2 1 tổ tự quản ANTT, 1 tổ hòa giải" in text
-    assert "Cộng 8" in text
+        assert header in pdf.flat
+    assert "4 Tổ dân phố Hòa Khánh Bắc số 12 2 1 tổ tự quản ANTT, 1 tổ hòa giải" in pdf.flat
+    assert "Cộng 8" in pdf.flat
 
 
 @time_machine.travel(datetime.datetime(2026, 12, 2, 9, 0, tzinfo=datetime.UTC), tick=False)

@@ -11,7 +11,7 @@ from django.db import transaction
 from awards import services
 from awards.models import AwardForm, Ceremony, Decision, Nomination, Nominee, Presentation, Status
 from festival.models import Festival
-from wards.models import AdministrativeUnit
+from wards.models import AdministrativeUnit, Signer
 
 WARD = "06781"
 PEOPLE = [
@@ -42,6 +42,22 @@ class Command(BaseCommand):
         users = get_user_model().objects
         official, leader = users.get(username="canbo.cuaong"), users.get(username="lanhdao.cuaong")
         form = AwardForm.objects.get(code="GKUBP")
+        chairman, _ = Signer.objects.get_or_create(
+            unit=ward, name="Phạm Quang Huy", defaults={"title": "Chủ tịch", "rank": 1}
+        )
+        Signer.objects.get_or_create(
+            unit=ward, name="Nguyễn Thị Thu Hà", defaults={"title": "Phó Chủ tịch", "rank": 2}
+        )
+        Signer.objects.get_or_create(
+            unit=ward,
+            name="Vũ Đức Long",
+            defaults={
+                "title": "Trưởng Công an phường",
+                "body": "Công an phường",
+                "head_title": "Trưởng Công an phường",
+                "rank": 3,
+            },
+        )
         areas = {area.name: area for area in ward.residential_areas.all()}
         nominees = [
             Nominee.objects.create(
@@ -78,10 +94,9 @@ class Command(BaseCommand):
             number=125,
             symbol="QĐ-UBND",
             date=date(2026, 8, 10),
-            authority="Ủy ban nhân dân phường Cửa Ông",
+            authority=ward.committee_name,
             place="Cửa Ông",
-            signer_name="Phạm Quang Huy",
-            signer_title="CHỦ TỊCH",
+            signer=chairman,
         )
         services.set_nominations(decision, nominations)
         services.issue(leader, decision)

@@ -37,6 +37,7 @@ from wards.models import (
     SchemeKind,
     SchemeProfile,
     SchemeStatus,
+    Signer,
 )
 
 BATCH = 5000
@@ -386,6 +387,7 @@ class Command(BaseCommand):
             )
         Nominee.objects.bulk_create(nominees, batch_size=BATCH)
         decisions: dict[tuple, Decision] = {}
+        signers: dict[int, Signer] = {}
         rows, seen = [], set()
         statuses = [
             NominationStatus.SUBMITTED,
@@ -404,6 +406,10 @@ class Command(BaseCommand):
             if status == NominationStatus.APPROVED:
                 decision = decisions.get((nominee.ward_id, form.pk, year))
                 if decision is None:
+                    if nominee.ward_id not in signers:
+                        signers[nominee.ward_id] = Signer.objects.create(
+                            unit=nominee.ward, name="Trần Văn Bình", title="Chủ tịch"
+                        )
                     decision = decisions[nominee.ward_id, form.pk, year] = Decision(
                         unit=nominee.ward,
                         form=form,
@@ -412,8 +418,7 @@ class Command(BaseCommand):
                         date=date(year, 8, 10),
                         authority=f"{form.authority} ({nominee.ward.name})",
                         place=nominee.ward.name,
-                        signer_name="Trần Văn Bình",
-                        signer_title="CHỦ TỊCH",
+                        signer=signers[nominee.ward_id],
                         status=DecisionStatus.ISSUED,
                     )
             rows.append(

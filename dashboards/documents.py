@@ -9,13 +9,15 @@ from django.utils.translation import gettext_lazy
 from dashboards.reports import display, unit_summary_data, ward_report_data
 from dashboards.services import FIRST_YEAR, Dashboard, figure_tables, unit_dashboard
 from documents import renderers
-from documents.registry import DocumentKind, ParamsForm, Rendered, register
+from documents.registry import DocumentKind, Rendered, register
+from wards.forms import SignatureParams
 from wards.models import Level
 from wards.scoping import Perm
 
 
-class YearForm(ParamsForm):
-    """The report's year; the kind says whether it prints for a ward or for a unit above."""
+class YearForm(SignatureParams):
+    """The report's year and who signs it; the kind says whether it prints for a ward (its
+    people's committee signs) or for a unit above (the province's signs the summary)."""
 
     for_ward = True
     year = forms.IntegerField(label=gettext_lazy("Năm"), min_value=FIRST_YEAR)
@@ -46,6 +48,9 @@ class YearForm(ParamsForm):
 class UnitYearForm(YearForm):
     for_ward = False
 
+    def signing_unit(self):
+        return self.obj.province
+
 
 def _when(request):
     return timezone.localdate(request.created) if request.created else timezone.localdate()
@@ -74,6 +79,7 @@ def _docx(data: dict) -> bytes:
 
 def render_ward_report(request):
     data = ward_report_data(request.user, request.obj, request.params["year"], _when(request))
+    data["signature"] = request.params["signature"]
     request.progress(0, 1)
     content = _pdf(data) if request.fmt == "pdf" else _docx(data)
     request.progress(1, 1)
@@ -134,7 +140,7 @@ def _summary_sheets(dashboard: Dashboard, data: dict) -> list:
 def render_unit_summary(request):
     when = _when(request)
     dashboard = unit_dashboard(request.user, request.obj, request.params["year"], today=when)
-    data = unit_summary_data(dashboard, when)
+    data = {**unit_summary_data(dashboard, when), "signature": request.params["signature"]}
     request.progress(0, 1)
     if request.fmt == "xlsx":
         content = renderers.xlsx(sheets=_summary_sheets(dashboard, data))

@@ -62,6 +62,17 @@ def assert_signature(pdf: ReadPdf, *, lines: list[str], name: str, recipients=No
             assert pdf.line(f"- {text}", page=last).top > label.top
 
 
+def assert_no_lone_table_header(pdf: ReadPdf) -> None:
+    """Every table header ("STT …") has at least two numbered rows under it on its page."""
+    for header in [line for line in pdf.lines if line.text.startswith("STT")]:
+        rows = [
+            line
+            for line in pdf.on_page(header.page)
+            if line.top > header.bottom and line.text[:1].isdigit()
+        ]
+        assert len(rows) >= 2, f"{header.text!r} alone on page {header.page}"
+
+
 # --------------------------------------------------------------------------- Word
 
 

@@ -55,7 +55,7 @@ class NominationAdmin(admin.ModelAdmin):
 class DecisionAdmin(admin.ModelAdmin):
     list_display = ["__str__", "date", "form", "unit", "status"]
     list_filter = ["status", "form"]
-    raw_id_fields = ["unit"]
+    raw_id_fields = ["unit", "signer"]
 
 
 @admin.register(PrinterProfile)

@@ -57,7 +57,7 @@ class NominationForm(ModelForm):
         self.fields["nominee"].queryset = ward.nominees.order_by("kind", "name")
         self.fields["form"].queryset = AwardForm.objects.filter(is_active=True)
         if not self.instance.pk:
-            self.initial.setdefault("proposing_unit", f"UBND {ward.title.lower()}")
+            self.initial.setdefault("proposing_unit", f"UBND {ward.official_name}")
 
 
 class ReasonForm(Form):

@@ -10,6 +10,7 @@ from wards.models import (
     Scheme,
     SchemeKind,
     SchemeMember,
+    Signer,
 )
 
 
@@ -20,6 +21,14 @@ class AdministrativeUnitAdmin(admin.ModelAdmin):
     search_fields = ["name", "code"]
     raw_id_fields = ["parent"]
     readonly_fields = ["path"]
+
+
+@admin.register(Signer)
+class SignerAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "unit", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "unit__name"]
+    raw_id_fields = ["unit"]
 
 
 @admin.register(ResidentialArea)

@@ -125,12 +125,21 @@ def test_mc_script(login, people, festival, decisions):
     assert "01 cá nhân" in text
     assert "02 cá nhân" in text
     assert "Hoàng Thị Xa" not in text
+    # The authority the ward's decision names, not the catalogue's "phường, xã".
+    assert "2. GIẤY KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG AN" in text
+    assert "của Chủ tịch Ủy ban nhân dân phường An về việc tặng Giấy khen cho 02 cá nhân" in text
+    assert "phường, xã" not in text
 
 
 def test_ceremony_list_and_certificates(login, people, festival, decisions):
     ceremony = _ceremony(login, people, festival, decisions)
     text = _text(request_document(people["organiser"], "awards.ceremony_list", ceremony))
-    assert text.index("BẰNG KHEN CỦA CHỦ TỊCH") < text.index("GIẤY KHEN CỦA CHỦ TỊCH")
+    assert text.index("BẰNG KHEN CỦA CHỦ TỊCH") < text.index(
+        "GIẤY KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG AN"
+    )
+    # Signed for the ward's people's committee by its chairman.
+    assert "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" in text
+    assert "Trần Văn Bình" in text[text.index("TM. ỦY BAN NHÂN DÂN") :]
     # 3,510,000 (Bằng khen) + 2 × 702,000 (Giấy khen)
     assert "4.914.000" in text
     assert "Bốn triệu chín trăm mười bốn nghìn đồng" in text

@@ -23,6 +23,9 @@ from awards.models import (
 from documents.services import request_document
 from tests.awards.readback import qr_modules, text_lines
 from tests.documents import readback
+from tests.fidelity import MM as FIDELITY_MM
+from tests.fidelity import assert_sound_pdf, read_pdf
+from wards.models import Signer
 
 NAMES = ["Trần Văn Bình", "Lê Thị An", "Nguyễn Văn An", "Đỗ Thị Ánh"]
 
@@ -78,6 +81,43 @@ def test_list_pdf_in_ceremony_order_with_totals(people, decision):
     assert "1 tập thể, 4 cá nhân" in text
 
 
+def test_list_pdf_names_the_ward_and_is_signed(people, decision):
+    vice = Signer.objects.create(unit=decision.unit, name="Nguyễn Thị Xuân", title="Phó Chủ tịch")
+    job = request_document(
+        people["organiser"],
+        "awards.decision_list",
+        decision,
+        "pdf",
+        {"signer": vice.pk, "capacity": "tm"},
+    )
+    assert job.status == "done", job.error
+    job.file.open("rb")
+    pdf = read_pdf(job.file.read())
+    assert_sound_pdf(pdf)
+    # The issuing body in full on two lines, never "UBND PHƯỜNG AN" under a superior line.
+    body, ward = pdf.line("ỦY BAN NHÂN DÂN"), pdf.line("PHƯỜNG AN")
+    assert body.bold
+    assert ward.bold
+    assert ward.top > body.top
+    assert "UBND PHƯỜNG" not in pdf.text
+    assert pdf.line("An, ngày 12 tháng 8 năm 2025").italic
+    # The actual authority, not the catalogue's "phường, xã".
+    assert pdf.line("I. GIẤY KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG AN").bold
+    assert "của Chủ tịch Ủy ban nhân dân phường An" in pdf.flat
+    assert "phường, xã" not in pdf.text.lower()
+    # The signature block under the total in words.
+    words = pdf.line("(Bằng chữ:")
+    tm, kt, title, name = (
+        pdf.line("TM. ỦY BAN NHÂN DÂN"),
+        pdf.line("KT. CHỦ TỊCH"),
+        pdf.line("PHÓ CHỦ TỊCH"),
+        pdf.line("Nguyễn Thị Xuân"),
+    )
+    assert (words.page, words.top) < (tm.page, tm.top)
+    assert tm.top < kt.top < title.top < name.top
+    assert name.top - title.bottom > 20 * FIDELITY_MM
+
+
 def test_list_xlsx(people, decision):
     job = request_document(people["organiser"], "awards.decision_list", decision, "xlsx")
     assert job.status == "done", job.error
@@ -128,6 +168,27 @@ def test_batch_has_one_page_per_certificate_in_order(people, decision):
     assert "GIẤY KHEN" in pages[1]
     assert "Số: GKUBP-2025-000002" in pages[1]
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG AN" in pages[1]
+
+
+def test_a_vice_chairman_signs_the_certificates_in_the_chairmans_stead(people, decision):
+    vice = Signer.objects.create(unit=decision.unit, name="Nguyễn Thị Xuân", title="Phó Chủ tịch")
+    job = request_document(
+        people["organiser"],
+        "awards.decision_certificates",
+        decision,
+        "pdf",
+        {"signer": vice.pk, "capacity": "kt"},
+    )
+    assert job.status == "done", job.error
+    job.file.open("rb")
+    with pdfplumber.open(io.BytesIO(job.file.read())) as pdf:
+        lines = text_lines(pdf.pages[1])
+    # The heading names the authority that gives the Giấy khen, not the signer's title.
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG AN" in lines
+    assert not any(text.startswith("PHÓ CHỦ TỊCH ỦY BAN") for text in lines)
+    kt, title, name = lines["KT. CHỦ TỊCH"], lines["PHÓ CHỦ TỊCH"], lines["Nguyễn Thị Xuân"]
+    # Baselines in PDF units grow upwards: the capacity above the title above the name.
+    assert kt["baseline"] > title["baseline"] > name["baseline"]
 
 
 def _check_positions(content, fields, offset=(0.0, 0.0), page_index=0):

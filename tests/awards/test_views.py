@@ -59,6 +59,11 @@ def test_another_wards_nominee_and_nomination_are_404(login, people, forms, make
 # --------------------------------------------------------------------------- nominations
 
 
+def test_the_proposing_unit_is_offered_with_the_wards_proper_name(login, people, forms):
+    page = login(people["ward_official"]).get(reverse("awards:nomination_create", args=["90001"]))
+    assert 'value="UBND phường An"' in page.content.decode()
+
+
 def _nominate(client, nominee, form, **extra):
     data = {
         "nominee": nominee.pk,

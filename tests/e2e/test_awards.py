@@ -88,7 +88,13 @@ def test_from_nomination_to_a_verified_certificate(page, log_in, people, units, 
     # The organiser prints the list and the certificates.
     _switch_user(page, log_in, "btc.an")
     page.goto(decision_page)
-    listing = _print(page, "In danh sách khen thưởng")
+    # The decision itself, signed by the ward's chairman picked on the print page.
+    decision = _print(page, "In quyết định", confirm=True)
+    text = decision.pages[0].extract_text()
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG AN" in text
+    assert "Trần Văn Bình" in text
+    page.goto(decision_page)
+    listing = _print(page, "In danh sách khen thưởng", confirm=True)
     # Collectives first, then people by given name: Hải before Mai.
     text = listing.pages[0].extract_text()
     assert (

@@ -58,6 +58,7 @@ def test_the_ward_report_in_word_has_the_numbers_filled_in(login, people, units,
         "Báo cáo kết quả phong trào toàn dân bảo vệ ANTQ năm 2024 — Phường An.docx"
     )
     document = word(job)
+    readback.assert_word_fit_to_sign(document)
     header = table_rows(document.tables[0])
     assert header[0][0].splitlines() == ["ỦY BAN NHÂN DÂN", "PHƯỜNG AN"]
     assert header[0][1].splitlines() == [

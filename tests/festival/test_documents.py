@@ -152,10 +152,12 @@ def test_the_hub_print_button_starts_the_job(login, people, planned):
     client = login(people["organiser"])
     page = client.get(reverse("festival:detail", args=[planned.pk])).content.decode()
     assert 'value="festival.programme"' in page
-    response = client.post(
-        reverse("documents:generate"),
-        {"kind": "festival.programme", "fmt": "pdf", "object": planned.pk, "confirm": "1"},
-    )
+    button = {"kind": "festival.programme", "fmt": "pdf", "object": planned.pk}
+    # The button first asks which date to print, the festival's day unless one is picked.
+    asked = client.post(reverse("documents:generate"), button).content.decode()
+    assert "Ngày ghi trên văn bản" in asked
+    assert "Để trống: ngày diễn ra Ngày hội." in asked
+    response = client.post(reverse("documents:generate"), {**button, "confirm": "1"})
     job = Job.objects.get()
     assert response["Location"] == reverse("documents:job", args=[job.pk])
     assert "Chào cờ" in _pdf_text(job)

@@ -366,6 +366,10 @@ def decision_detail(request, pk: int):
     rows = services.with_rewards(decision, members)
     context = {
         "decision": decision,
+        "form_name": decision.form.name_for(decision.unit),
+        "signature": (
+            decision.signer.signature_block(decision.signer_capacity) if decision.signer else None
+        ),
         "rows": rows,
         "form": form,
         "can_approve": can_approve,

@@ -444,15 +444,18 @@ def docx_signature(document, signature: dict, recipients: Sequence[str] | None =
     and its lines on the left; the capacity and title lines, room for the seal and signature,
     and the signer's name on the right. ``signature`` is ``{"lines": [...], "name": "..."}``."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
     from docx.shared import Pt
 
     half = docx_text_width_mm(document) / 2
-    left, right = docx_fixed_table(document, (half, half)).rows[0].cells
+    table = docx_fixed_table(document, (half, half))
+    # The block moves to the next page whole rather than leave the name behind.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    left, right = table.rows[0].cells
 
     def line(cell, text, *, first, bold=False, italic=False, size=14, centre=False):
         paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.paragraph_format.keep_with_next = True
         if centre:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(nfc_data(text))

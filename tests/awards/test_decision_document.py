@@ -24,6 +24,8 @@ from tests.fidelity import (
 from wards.models import Level, Role, Signer
 
 PEOPLE = ["Trần Văn Bình", "Lê Thị An", "Nguyễn Văn An", "Đỗ Thị Ánh"]
+# By given name, then family and middle names, in the Vietnamese alphabet.
+IN_LIST_ORDER = ["Lê Thị An", "Nguyễn Văn An", "Đỗ Thị Ánh", "Trần Văn Bình"]
 # The text column of an A4 portrait page: 30 mm from the left, 15 mm from the right.
 TEXT_CENTRE = (30 + (210 - 15)) / 2 * MM
 
@@ -171,13 +173,8 @@ def test_the_decision_pdf_reads_as_decree_30_lays_it_out(people, decision, signe
     assert heading.page > name.page
     annex = " ".join(line.text for line in pdf.lines if line.page >= heading.page)
     assert "Kèm theo Quyết định số 125/QĐ-UBND ngày 12 tháng 8 năm 2025 của Chủ tịch" in annex
-    order = [annex.index(n) for n in ["Tổ hòa giải khu phố 2", *sorted_people(), "Tổng cộng"]]
+    order = [annex.index(n) for n in ["Tổ hòa giải khu phố 2", *IN_LIST_ORDER, "Tổng cộng"]]
     assert order == sorted(order)
-
-
-def sorted_people() -> list[str]:
-    # Given name first, then the family and middle names, in the Vietnamese alphabet.
-    return ["Lê Thị An", "Nguyễn Văn An", "Đỗ Thị Ánh", "Trần Văn Bình"]
 
 
 def test_without_a_choice_the_decisions_own_signer_and_capacity_sign(people, decision, signers):
@@ -342,7 +339,7 @@ def test_the_decision_docx_has_the_same_parts(people, decision, signers):
     assert body.index('w:type="page"') < body.index("DANH SÁCH")
     (table,) = [t for t in document.tables if t.cell(0, 0).text == "STT"]
     names = [row.cells[1].text for row in table.rows]
-    order = [names.index(n) for n in ["Tổ hòa giải khu phố 2", *sorted_people(), "Tổng cộng"]]
+    order = [names.index(n) for n in ["Tổ hòa giải khu phố 2", *IN_LIST_ORDER, "Tổng cộng"]]
     assert order == sorted(order)
     assert table.rows[-1].cells[4].text == "4.212.000"
 
@@ -355,6 +352,8 @@ def test_the_decision_page_prints_the_decision(login, people, decision, signers)
     page = client.get(reverse("awards:decision", args=[decision.pk])).content.decode()
     assert 'data-kind="awards.decision" data-fmt="pdf"' in page
     assert 'data-kind="awards.decision" data-fmt="docx"' in page
+    assert "Giấy khen của Chủ tịch Ủy ban nhân dân phường An" in page
+    assert "CHỦ TỊCH — Trần Văn Bình" in page
     Signer.objects.create(unit=decision.unit.parent, name="Người Cụm", title="Trưởng cụm")
     form = client.post(
         reverse("documents:generate"),

@@ -3,6 +3,7 @@ and the fidelity checks every document kind's test relies on, shown to catch wha
 to catch."""
 
 import pytest
+from docx.oxml.ns import qn
 
 from documents import renderers
 from tests.fidelity import MM, outside_margins, overlapping, read_docx, read_pdf
@@ -85,6 +86,7 @@ def test_the_word_block_has_the_same_lines():
     lines = [p.text for p in signed.paragraphs]
     assert lines[:3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     assert lines[-1] == "Nguyễn Văn Xuân"
-    # Room for the seal and the signature between the title and the name.
+    # One row that never splits across pages, room for the seal above the name.
+    assert table.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
     assert signed.paragraphs[-2].paragraph_format.space_after.pt >= 60
     assert all(run.bold for p in signed.paragraphs for run in p.runs if run.text)

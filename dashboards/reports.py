@@ -48,6 +48,8 @@ def placeholder(text: str) -> dict:
 
 
 def table(columns, rows, totals=None, numeric=(), widths=None) -> dict:
+    """A table block; ``widths`` in mm (None for a share of the rest), or None for the
+    default: the STT column, the name column taking the rest, figures 19 mm each."""
     return {
         "type": "table",
         "columns": list(columns),
@@ -169,7 +171,9 @@ def rows_table(dashboard: Dashboard, first: str) -> dict:
     if with_festival:
         totals[-1] = _("%(count)d đã tổ chức") % {"count": dashboard.totals.festivals_held.now}
     rows = [[index, row.name, *line(row)] for index, row in enumerate(dashboard.rows, start=1)]
-    return table(columns, rows, totals, numeric=[0, 2, 3, 4, 5, 6, 7, 8])
+    # A festival's date ("20/08/2024") needs more room than the figures' 19 mm.
+    widths = [11, None, *[19] * 7, *([25] if with_festival else [])]
+    return table(columns, rows, totals, numeric=[0, 2, 3, 4, 5, 6, 7, 8], widths=widths)
 
 
 def _festival_short(info) -> str:

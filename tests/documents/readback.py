@@ -2,8 +2,10 @@
 (which reads a PDF or Word file back): the header block, the signature block, whole pages,
 and workbooks that sum and print."""
 
+import io
 import unicodedata
 
+import pdfplumber
 from docx.oxml.ns import qn
 
 from tests.fidelity import MM, ReadPdf, assert_sound_pdf, docx_text, read_pdf
@@ -23,7 +25,24 @@ def fit_to_sign(content: bytes, *, landscape: bool = False) -> ReadPdf:
     for page in range(1, len(pdf.widths) + 1):
         # A page number alone is a blank page.
         assert any(not line.text.isdigit() for line in pdf.on_page(page)), f"page {page} blank"
+    assert not text_across_rules(content), text_across_rules(content)[:5]
     return pdf
+
+
+def text_across_rules(content: bytes) -> list[str]:
+    """Characters a table's vertical rule runs through: a cell's text too wide for it."""
+    crossed = []
+    with pdfplumber.open(io.BytesIO(content)) as document:
+        for number, page in enumerate(document.pages, start=1):
+            rules = [edge for edge in page.edges if edge["orientation"] == "v"]
+            for char in page.chars:
+                for rule in rules:
+                    x = rule["x0"]
+                    across = char["x0"] < x - 0.3 and char["x1"] > x + 0.3
+                    level = char["top"] < rule["bottom"] and char["bottom"] > rule["top"]
+                    if across and level:
+                        crossed.append(f"p.{number} {char['text']!r} at x={x:.0f}")
+    return crossed
 
 
 def assert_national_header(pdf: ReadPdf, *, issuer: list[str], number, place_date: str):

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class AwardsConfig(AppConfig):
     name = "awards"
     verbose_name = _("Khen thưởng")
+
+    def ready(self) -> None:
+        from awards.festival_results import awards_section
+        from festival.documents import RESULT_SECTIONS
+
+        # The festival's results report lists the commendations handed out at it.
+        if awards_section not in RESULT_SECTIONS:
+            RESULT_SECTIONS.append(awards_section)

@@ -129,8 +129,15 @@ def render_list(request, nominations, header: dict, subtitle: str, stem: str) ->
             ],
             widths=[6, 32, 10, 48, 18],
             footer=[
-                ["", "Tổng cộng", "", "", data["total"]],
+                ["", "Tổng cộng", "", "", renderers.SUM],
                 ["", f"Bằng chữ: {data['total_words']}"],
+            ],
+            formats=[
+                renderers.CODE,
+                renderers.TEXT,
+                renderers.CODE,
+                renderers.TEXT,
+                renderers.NUMBER,
             ],
         )
         return Rendered(f"{stem}.xlsx", content)

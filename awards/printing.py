@@ -20,6 +20,7 @@ from awards.layouts import (
 )
 from awards.models import AwardForm, Certificate, CertificateLayout, Decision, RecipientKind
 from awards.services import base_salary_on, qr_matrix, recipient_order_key, round_reward, verify_url
+from documents import renderers
 from documents.registry import RenderError
 from documents.vietnamese import (
     amount_in_words,
@@ -292,13 +293,14 @@ def commendation_list(
 
 
 def commendation_rows(data: dict) -> Iterator[list]:
-    """The same list as spreadsheet rows (group and part headings as rows of their own)."""
+    """The same list as spreadsheet rows (group and part headings as rows of their own), each
+    group's subtotal a sum the spreadsheet recomputes."""
     for group in data["groups"]:
         yield [group["heading"]]
         for part in group["parts"]:
             yield ["", part["label"]]
             yield from part["rows"]
-        yield ["", "Cộng", "", "", group["subtotal"]]
+        yield ["", "Cộng", "", "", renderers.SUM]
 
 
 def decision_header(decision) -> dict:

@@ -10,13 +10,15 @@ from dashboards.reports import display, unit_summary_data, ward_report_data
 from dashboards.services import FIRST_YEAR, Dashboard, figure_tables, unit_dashboard
 from documents import renderers
 from documents.forms import WholeNumberField
-from documents.registry import DocumentKind, ParamsForm, Rendered, register
+from documents.registry import DocumentKind, Rendered, register
+from wards.forms import SignatureParams
 from wards.models import Level
 from wards.scoping import Perm
 
 
-class YearForm(ParamsForm):
-    """The report's year; the kind says whether it prints for a ward or for a unit above."""
+class YearForm(SignatureParams):
+    """The report's year and who signs it; the kind says whether it prints for a ward (its
+    people's committee signs) or for a unit above (the province's signs the summary)."""
 
     for_ward = True
     year = WholeNumberField(label=gettext_lazy("Năm"), min_value=FIRST_YEAR, grouped=False)
@@ -45,6 +47,9 @@ class YearForm(ParamsForm):
 class UnitYearForm(YearForm):
     for_ward = False
 
+    def signing_unit(self):
+        return self.obj.province
+
 
 def _when(request):
     return timezone.localdate(request.created) if request.created else timezone.localdate()
@@ -68,11 +73,12 @@ def _docx(data: dict) -> bytes:
     # python-docx takes 70 ms to import: only workers that write Word files pay for it.
     from dashboards.report_docx import build
 
-    return renderers.docx(lambda document: build(document, data))
+    return renderers.docx(lambda document: build(document, data), landscape=data["landscape"])
 
 
 def render_ward_report(request):
     data = ward_report_data(request.user, request.obj, request.params["year"], _when(request))
+    data["signature"] = request.params["signature"]
     request.progress(0, 1)
     content = _pdf(data) if request.fmt == "pdf" else _docx(data)
     request.progress(1, 1)
@@ -102,6 +108,7 @@ def _summary_sheets(dashboard: Dashboard, data: dict) -> list:
     sheets = []
     for table in figure_tables(dashboard):
         columns = headers(table)
+        totals = values(table.totals)
         sheets.append(
             renderers.Sheet(
                 rows=(
@@ -111,8 +118,19 @@ def _summary_sheets(dashboard: Dashboard, data: dict) -> list:
                 headers=[_("STT"), _("Phường, xã"), _("Cụm"), *columns],
                 title=table.title,
                 heading=heading,
-                footer=[["", _("Cộng"), "", *values(table.totals)]],
+                # A column of figures adds up in Excel; one of texts (a festival's date) not.
+                footer=[
+                    [
+                        "",
+                        _("Cộng"),
+                        "",
+                        *(t if isinstance(t, str) else renderers.SUM for t in totals),
+                    ]
+                ],
                 widths=[6, 28, 16] + [14] * len(columns),
+                formats=[renderers.CODE, renderers.TEXT, renderers.TEXT]
+                + [renderers.TEXT if isinstance(t, str) else renderers.NUMBER for t in totals],
+                landscape=True,
             )
         )
     return sheets
@@ -121,7 +139,7 @@ def _summary_sheets(dashboard: Dashboard, data: dict) -> list:
 def render_unit_summary(request):
     when = _when(request)
     dashboard = unit_dashboard(request.user, request.obj, request.params["year"], today=when)
-    data = unit_summary_data(dashboard, when)
+    data = {**unit_summary_data(dashboard, when), "signature": request.params["signature"]}
     request.progress(0, 1)
     if request.fmt == "xlsx":
         content = renderers.xlsx(sheets=_summary_sheets(dashboard, data))

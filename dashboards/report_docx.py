@@ -2,20 +2,15 @@
 layout: the header block, the title, headings, paragraphs, placeholders in grey italics,
 tables, then recipients and the signature."""
 
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.shared import Mm, Pt, RGBColor
 
 from dashboards.reports import display
-from documents.renderers import docx_national_header
+from documents.renderers import docx_national_header, docx_signature
 
 
 def build(document, data: dict) -> None:
-    if data["landscape"]:
-        for section in document.sections:
-            section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = Mm(297), Mm(210)
-            section.left_margin, section.right_margin = Mm(20), Mm(15)
     docx_national_header(
         document,
         authority=data["authority"],
@@ -36,7 +31,7 @@ def build(document, data: dict) -> None:
             _table(document, block)
         else:
             _paragraph(document, block)
-    _signature(document, data)
+    docx_signature(document, data["signature"], data["recipients"])
 
 
 def _paragraph(document, block: dict) -> None:
@@ -62,26 +57,18 @@ def _table(document, block: dict) -> None:
     if block["totals"]:
         lines.append((block["totals"], True))
     for number, (values, bold) in enumerate(lines):
-        cells = table.rows[0].cells if number == 0 else table.add_row().cells
-        for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
+        row = table.rows[0] if number == 0 else table.add_row()
+        # The header with the first two rows, the last row with the totals: Word never
+        # leaves a header or a "Cộng" row alone at a page break.
+        keep = number < 2 or number >= len(lines) - 2
+        for index, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.keep_with_next = keep and number < len(lines) - 1
             if index in block["numeric"] and number > 0:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             run = paragraph.add_run(display(value))
             run.bold, run.font.size = bold, Pt(12)
+        if number == 0:
+            # Repeated at the top of every page the table runs onto.
+            row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     document.add_paragraph()
-
-
-def _signature(document, data: dict) -> None:
-    table = document.add_table(rows=1, cols=2)
-    recipients, signer = table.rows[0].cells
-    label = recipients.paragraphs[0].add_run(data["recipients_title"])
-    label.bold = label.italic = True
-    label.font.size = Pt(12)
-    for line in data["recipients"]:
-        recipients.add_paragraph().add_run(f"- {line}").font.size = Pt(11)
-    # Room for the signature between the position and the name.
-    for index, line in enumerate([*data["signer"]["lines"], "", "", "", data["signer"]["name"]]):
-        paragraph = signer.paragraphs[0] if index == 0 else signer.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(line).bold = True

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from dashboards.services import Dashboard, Pair, festival_result_labels, ward_dashboard
 from documents.vietnamese import format_date, format_number, short_date
-from wards.models import AdministrativeUnit, ExemplarKind, Level, ResidentialArea
+from wards.models import AdministrativeUnit, ExemplarKind, Level, ResidentialArea, authority_lines
 from wards.scoping import scoped
 
 # The number is given when the report is registered: dots to write it on (the renderers
@@ -48,6 +48,8 @@ def placeholder(text: str) -> dict:
 
 
 def table(columns, rows, totals=None, numeric=(), widths=None) -> dict:
+    """A table block; ``widths`` in mm (None for a share of the rest), or None for the
+    default: the STT column, the name column taking the rest, figures 19 mm each."""
     return {
         "type": "table",
         "columns": list(columns),
@@ -60,6 +62,10 @@ def table(columns, rows, totals=None, numeric=(), widths=None) -> dict:
 
 def _lower_first(text: str) -> str:
     return f"{text[:1].lower()}{text[1:]}"
+
+
+def _upper_first(text: str) -> str:
+    return f"{text[:1].upper()}{text[1:]}"
 
 
 def _comparison(pair: Pair, year: int) -> str:
@@ -165,7 +171,9 @@ def rows_table(dashboard: Dashboard, first: str) -> dict:
     if with_festival:
         totals[-1] = _("%(count)d đã tổ chức") % {"count": dashboard.totals.festivals_held.now}
     rows = [[index, row.name, *line(row)] for index, row in enumerate(dashboard.rows, start=1)]
-    return table(columns, rows, totals, numeric=[0, 2, 3, 4, 5, 6, 7, 8])
+    # A festival's date ("20/08/2024") needs more room than the figures' 19 mm.
+    widths = [11, None, *[19] * 7, *([25] if with_festival else [])]
+    return table(columns, rows, totals, numeric=[0, 2, 3, 4, 5, 6, 7, 8], widths=widths)
 
 
 def _festival_short(info) -> str:
@@ -276,11 +284,15 @@ def _activity_paragraph(dashboard: Dashboard) -> str:
         for (_value, label), pair in zip(dashboard.types, totals.by_type, strict=True)
         if pair.now
     ]
+    # "Trong năm 2024, …" for a whole year; "Từ 01/01/2026 đến 02/12/2026, …" for part of one.
+    period = dashboard.period
     text = _(
-        "Trong %(period)s, các mô hình và quần chúng nhân dân đạt %(total)s kết quả hoạt động "
+        "%(period)s, các mô hình và quần chúng nhân dân đạt %(total)s kết quả hoạt động "
         "%(compare)s."
     ) % {
-        "period": dashboard.period.label,
+        "period": _("Trong %(period)s") % {"period": period.label}
+        if period.is_full_year
+        else _upper_first(period.label),
         "total": format_number(totals.activity_total.now),
         "compare": _comparison(totals.activity_total, dashboard.previous.year),
     }
@@ -366,14 +378,15 @@ def _period_note(dashboard: Dashboard) -> list[dict]:
     ]
 
 
-def _header(authority: str, sub_authority: str, place: str, when: date) -> dict:
+def _header(unit: AdministrativeUnit, place: str, when: date) -> dict:
+    """Issued by ``unit``'s people's committee, named in full; the signature comes from the
+    print parameters."""
     return {
-        "authority": authority,
-        "sub_authority": sub_authority,
+        "authority": authority_lines(unit.committee_name),
+        "sub_authority": "",
         "number": REPORT_NUMBER,
         "place": place,
         "date": format_date(when),
-        "recipients_title": _("Nơi nhận:"),
     }
 
 
@@ -400,7 +413,7 @@ def ward_report_data(user, ward: AdministrativeUnit, year: int, when: date) -> d
     so the current year's "same period" stays the same when the job runs again)."""
     dashboard = ward_dashboard(user, ward, year, today=when)
     province = ward.province
-    committee = _("Ủy ban nhân dân %(ward)s") % {"ward": _lower_first(ward.title)}
+    committee = ward.committee_name
     where = _("toàn %(kind)s") % {"kind": ward.division_type or _("phường, xã")}
     areas = scoped(user, ResidentialArea.objects.filter(ward=ward)).aggregate(
         count=Count("pk"), households=Sum("households"), population=Sum("population")
@@ -462,23 +475,17 @@ def ward_report_data(user, ward: AdministrativeUnit, year: int, when: date) -> d
     ]
     title = _("Báo cáo kết quả phong trào toàn dân bảo vệ ANTQ năm %(year)d") % {"year": year}
     return {
-        **_header(
-            _("UBND %(ward)s") % {"ward": ward.title},
-            _("UBND %(province)s") % {"province": province.title} if province != ward else "",
-            ward.name,
-            when,
-        ),
+        **_header(ward, ward.name, when),
         "title": _("Báo cáo"),
         "subtitle": _("Kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc năm %(year)d")
         % {"year": year},
         "filename": f"{title} — {ward.title}",
         "blocks": blocks,
         "recipients": [
-            _("UBND %(province)s (để báo cáo);") % {"province": province.title},
-            _("Công an %(province)s;") % {"province": province.title},
+            _("Ủy ban nhân dân %(province)s (để báo cáo);") % {"province": province.official_name},
+            _("Công an %(province)s;") % {"province": province.official_name},
             _("Lưu: VT."),
         ],
-        "signer": {"lines": [_("TM. ỦY BAN NHÂN DÂN"), _("CHỦ TỊCH")], "name": ""},
         "landscape": False,
     }
 
@@ -522,13 +529,12 @@ def unit_summary_data(dashboard: Dashboard, when: date) -> dict:
     ]
     title = _("Báo cáo tổng hợp phong trào toàn dân bảo vệ ANTQ năm %(year)d") % {"year": year}
     return {
-        **_header(_("UBND %(province)s") % {"province": province.title}, "", province.name, when),
+        **_header(province, province.name, when),
         "title": _("Báo cáo tổng hợp"),
         "subtitle": _("Kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc năm %(year)d — %(unit)s")
         % {"year": year, "unit": unit.title},
         "filename": f"{title} — {unit.title}",
         "blocks": blocks,
         "recipients": [_("Lưu: VT.")],
-        "signer": {"lines": [_("NGƯỜI TỔNG HỢP")], "name": ""},
         "landscape": True,
     }

@@ -166,3 +166,10 @@ def check_printable(data) -> None:
             if ord(char) in printable or char in "\n\t\r":
                 continue
             raise unprintable(char, text)
+
+
+def text_width_mm(text: str, size_pt: float, *, bold: bool = False) -> float:
+    """How wide ``text`` sets in the document font at ``size_pt`` (without kerning): Word
+    files size what they draw around a line (the rule under the motto) from this."""
+    font = font_for(bold, False)
+    return font.width("".join(c for c in text if c in font.advance), size_pt) * 25.4 / 72

@@ -5,24 +5,64 @@ Each printable is first plain data (``*_data``), so the PDF (Typst) and the Word
 same text; the Word file is what organisers edit when the day changes at the last minute.
 """
 
+from collections.abc import Callable
 from datetime import date, time
 
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from documents import renderers
-from documents.registry import DocumentKind, Rendered, register
+from documents.registry import DocumentKind, ParamsForm, Rendered, register
 from documents.vietnamese import format_date, format_number
 from festival import services
 from festival.models import Festival, Part, SideEvent
+from wards.forms import SignatureParams
+from wards.models import authority_lines
 from wards.scoping import Perm
+
+# The number is given when the report is registered: dots to write it on.
+REPORT_NUMBER = "......./BC-UBND"
+
+# Sections other apps add to the results report, each a function of the festival giving a
+# table section ({title, columns, rows, numeric}) or None. The awards app adds the
+# commendations handed out at the festival: it depends on festival, not festival on it.
+RESULT_SECTIONS: list[Callable[[Festival], dict | None]] = []
+
+
+def _print_date(help_text: str) -> forms.DateField:
+    return forms.DateField(
+        label=gettext_lazy("Ngày ghi trên văn bản"),
+        required=False,
+        help_text=help_text,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+class DayParams(ParamsForm):
+    """The papers of the day are dated the festival's day, unless the user picks a date."""
+
+    date = _print_date(gettext_lazy("Để trống: ngày diễn ra Ngày hội."))
+
+
+class ReportParams(SignatureParams):
+    """The results report: who signs it, and its date (the day it is asked for by default)."""
+
+    date = _print_date(gettext_lazy("Để trống: ngày in."))
+
 
 # --------------------------------------------------------------------------- data
 
 
 def _when(request) -> date:
+    """The date the paper bears: the one picked, else the festival's day for the papers of
+    the day, else the day the report was asked for."""
+    if request.params.get("date"):
+        return request.params["date"]
+    if request.kind.params_form is DayParams:
+        return request.obj.date
     return timezone.localdate(request.created) if request.created else timezone.localdate()
 
 
@@ -35,24 +75,30 @@ def _festival_name(festival: Festival) -> str:
 
 
 def _header(festival: Festival, when: date, *, organiser: bool = True) -> dict:
-    """The organising committee signs the day's papers; the ward's people's committee the
-    report."""
+    """The organising committee issues the day's papers, under the ward's people's committee
+    (both in full); the people's committee itself issues the report."""
     ward = festival.ward
     if organiser:
-        authority = _("Ban tổ chức Ngày hội")
-        sub_authority = _("UBND %(ward)s") % {"ward": ward.title}
+        authority = [_("Ban tổ chức Ngày hội")]
+        sub_authority = authority_lines(ward.committee_name)
     else:
-        authority = _("UBND %(ward)s") % {"ward": ward.title}
-        province = ward.province
-        sub_authority = (
-            _("UBND %(unit)s") % {"unit": province.title} if province.pk != ward.pk else ""
-        )
+        authority, sub_authority = authority_lines(ward.committee_name), ""
     return {
         "authority": authority,
         "sub_authority": sub_authority,
+        "number": "",
         "place": ward.name,
         "date": format_date(when),
     }
+
+
+def _venue(festival: Festival) -> str:
+    """The venue with its ward, once: "Nhà văn hóa khu 3, phường Cửa Ông", but not "Nhà văn
+    hóa phường Cửa Ông, phường Cửa Ông"."""
+    ward = festival.ward
+    if ward.name.casefold() in festival.venue.casefold():
+        return festival.venue
+    return f"{festival.venue}, {ward.official_name}"
 
 
 def _facts(festival: Festival) -> list[list[str]]:
@@ -99,14 +145,15 @@ def programme_data(festival: Festival, when: date) -> dict:
 
 
 def _guest_lines(guests) -> list[dict]:
-    """Each guest as read aloud: "Đồng chí **Name**, title, organisation;" (a full stop last)."""
+    """Each guest as read aloud: "Đồng chí Trung tướng **Name**, position;" (a full stop
+    last): the rank before the name, the organisation once."""
     lines = []
     for index, guest in enumerate(guests, start=1):
-        details = "".join(f", {part}" for part in (guest.title, guest.organisation) if part)
+        details = f", {guest.designation}" if guest.designation else ""
         end = "." if index == len(guests) else ";"
         lines.append(
             {
-                "salutation": guest.get_salutation_display(),
+                "salutation": guest.before_name,
                 "name": guest.name,
                 "rest": f"{details}{end}",
             }
@@ -135,15 +182,11 @@ def pledge_data(festival: Festival, when: date) -> dict:
         "subtitle": _("Thực hiện phong trào toàn dân bảo vệ an ninh Tổ quốc năm %(year)s")
         % {"year": festival.year},
         "intro": _(
-            "Hôm nay, %(date)s, tại %(venue)s, %(ward)s, nhân dịp Ngày hội toàn dân bảo vệ an "
-            "ninh Tổ quốc, các cơ quan, tổ chức, doanh nghiệp và khu dân cư có tên dưới đây "
-            "cùng ký kết giao ước thi đua với các nội dung sau:"
+            "Hôm nay, %(date)s, tại %(venue)s, nhân dịp Ngày hội toàn dân bảo vệ an ninh Tổ "
+            "quốc, các cơ quan, tổ chức, doanh nghiệp và khu dân cư có tên dưới đây cùng ký "
+            "kết giao ước thi đua với các nội dung sau:"
         )
-        % {
-            "date": format_date(festival.date),
-            "venue": festival.venue,
-            "ward": festival.ward.title,
-        },
+        % {"date": format_date(festival.date), "venue": _venue(festival)},
         "commitments": _lines(services.pledge_text(festival)),
         "closing": _(
             "Các bên cam kết thực hiện nghiêm túc các nội dung giao ước trên; cuối năm cùng "
@@ -176,6 +219,8 @@ def _event_result(event: SideEvent) -> str:
 
 
 def results_data(festival: Festival, when: date) -> dict:
+    """The report the people's committee signs (its signature is added from the print
+    parameters): the figures, the activities, what other apps add, the assessment."""
     totals = services.festival_totals(Festival.objects.filter(pk=festival.pk))
     events = list(festival.side_events.all())
     attendance = festival.attendance
@@ -191,13 +236,19 @@ def results_data(festival: Festival, when: date) -> dict:
         [_("Số tài khoản định danh điện tử"), format_number(totals.electronic_ids)],
         [_("Số hồ sơ đăng ký cư trú"), format_number(totals.residence_registrations)],
     ]
+    # Numbered after the two fixed sections; the assessment comes last.
+    sections = [section for add in RESULT_SECTIONS if (section := add(festival))]
+    numerals = ["III", "IV", "V", "VI"]
+    for numeral, section in zip(numerals, sections, strict=False):
+        section["title"] = f"{numeral}. {section['title']}"
+    province = festival.ward.province
     return {
         **_header(festival, when, organiser=False),
-        "title": _("Báo cáo kết quả tổ chức Ngày hội"),
-        "subtitle": _festival_name(festival),
+        "number": REPORT_NUMBER,
+        "title": _("Báo cáo"),
+        "subtitle": _("Kết quả tổ chức %(festival)s") % {"festival": _festival_name(festival)},
         "facts": [
             *_facts(festival),
-            [_("Trạng thái"), festival.get_status_display()],
             *([[_("Tổ chức điểm"), _("Có")]] if festival.is_pilot else []),
         ],
         "figures_title": _("I. Số liệu chung"),
@@ -209,8 +260,14 @@ def results_data(festival: Festival, when: date) -> dict:
             [str(index), event.title, _event_result(event)]
             for index, event in enumerate(events, start=1)
         ],
-        "summary_title": _("III. Đánh giá chung"),
+        "sections": sections,
+        "summary_title": _("%(numeral)s. Đánh giá chung") % {"numeral": numerals[len(sections)]},
         "summary": _lines(festival.results_summary),
+        "recipients": [
+            _("Ủy ban nhân dân %(province)s (để báo cáo);") % {"province": province.official_name},
+            _("Công an %(province)s;") % {"province": province.official_name},
+            _("Lưu: VT."),
+        ],
     }
 
 
@@ -222,6 +279,7 @@ def _docx_header(document, data: dict) -> None:
         document,
         authority=data["authority"],
         sub_authority=data["sub_authority"],
+        number=data["number"],
         place=data["place"],
         date=data["date"],
     )
@@ -313,23 +371,30 @@ def results_docx(document, data: dict) -> None:
     _docx_table(document, data["figures_columns"], data["figures"])
     _docx_heading(document, data["events_title"])
     _docx_table(document, data["columns"], data["events"])
+    for section in data["sections"]:
+        _docx_heading(document, section["title"])
+        _docx_table(document, section["columns"], section["rows"])
     _docx_section(document, data["summary_title"], data["summary"])
+    renderers.docx_signature(document, data["signature"], data["recipients"])
 
 
 # --------------------------------------------------------------------------- kinds
 
 
-def _printable(identifier, verbose_name, slug, build_data, build_docx):
+def _printable(identifier, verbose_name, slug, build_data, build_docx, params_form=DayParams):
     def render(request):
         festival = request.obj
         data = build_data(festival, _when(request))
+        if "signature" in request.params:
+            data["signature"] = request.params["signature"]
         request.progress(0, 1)
         if request.fmt == "pdf":
             content = renderers.typst_pdf(f"festival/{slug}.typ", data)
         else:
             content = renderers.docx(lambda document: build_docx(document, data))
         request.progress(1, 1)
-        filename = f"{data['title']} - {festival.ward.name} {festival.year}.{request.fmt}"
+        stem = f"{request.kind.verbose_name} - {festival.ward.name} {festival.year}"
+        filename = f"{stem}.{request.fmt}"
         return Rendered(filename, content)
 
     return register(
@@ -340,6 +405,7 @@ def _printable(identifier, verbose_name, slug, build_data, build_docx):
             model="festival.Festival",
             render=render,
             permission=Perm.PRINT,
+            params_form=params_form,
         )
     )
 
@@ -369,5 +435,6 @@ PRINTABLES = [
         "results",
         results_data,
         results_docx,
+        ReportParams,
     ),
 ]

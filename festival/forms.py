@@ -125,7 +125,7 @@ class ProgrammeItemForm(ChildForm):
 class GuestForm(ChildForm):
     class Meta:
         model = Guest
-        fields = ["salutation", "name", "title", "organisation", "protocol_rank"]
+        fields = ["salutation", "rank", "name", "title", "organisation", "protocol_rank"]
 
 
 class SignatoryForm(ChildForm):

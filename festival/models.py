@@ -159,6 +159,13 @@ class Guest(models.Model):
     salutation = vn.CharField(
         _("danh xưng"), max_length=10, choices=Salutation.choices, default=Salutation.COMRADE
     )
+    # Read before the name ("Trung tướng Nguyễn Hải Trung"), as protocol has it.
+    rank = vn.CharField(
+        _("cấp bậc, hàm"),
+        max_length=60,
+        blank=True,
+        help_text=_("Ví dụ: Trung tướng, Đại tá; để trống nếu không có."),
+    )
     name = vn.CharField(_("họ và tên"), max_length=120)
     title = vn.CharField(_("chức vụ"), max_length=255, blank=True)
     organisation = vn.CharField(_("cơ quan, đơn vị"), max_length=255, blank=True)
@@ -175,6 +182,19 @@ class Guest(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def before_name(self) -> str:
+        """ "Đồng chí Trung tướng": the salutation, then the rank."""
+        return " ".join(part for part in (self.get_salutation_display(), self.rank) if part)
+
+    @property
+    def designation(self) -> str:
+        """Position and organisation as read after the name, the organisation left out when
+        the position already names it ("Thứ trưởng Bộ Nội vụ", not "…, Bộ Nội vụ")."""
+        if self.organisation and self.organisation.casefold() in self.title.casefold():
+            return self.title
+        return ", ".join(part for part in (self.title, self.organisation) if part)
 
 
 class SignatoryKind(models.TextChoices):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from documents import renderers
 from documents.registry import DocumentKind, Rendered, register
 from documents.vietnamese import format_date, format_number, natural_key
-from wards.models import AdministrativeUnit
+from wards.models import AdministrativeUnit, authority_lines
 from wards.scoping import Perm
 from wards.services import register_sections
 
@@ -18,8 +18,10 @@ def _area_section(ward: AdministrativeUnit) -> dict:
     population = sum(area.population or 0 for area in areas)
     return {
         "title": _("Khu dân cư"),
+        "sheet": _("Khu dân cư"),
         "columns": [_("STT"), _("Tên khu dân cư"), _("Loại"), _("Số hộ"), _("Nhân khẩu")],
         "numeric": [0, 3, 4],
+        "widths": [12, None, 28, 22, 25],
         "rows": [
             [index, area.name, area.get_kind_display(), area.households, area.population]
             for index, area in enumerate(areas, start=1)
@@ -36,18 +38,15 @@ def _area_section(ward: AdministrativeUnit) -> dict:
 
 def profile_data(ward: AdministrativeUnit, when) -> dict:
     """The profile as plain data: header fields and a list of table sections."""
-    province = ward.province
     return {
-        "authority": _("UBND %(ward)s") % {"ward": ward.title},
-        "sub_authority": _("UBND %(province)s") % {"province": province.title}
-        if province.pk != ward.pk
-        else "",
+        "authority": authority_lines(ward.committee_name),
+        "sub_authority": "",
         "place": ward.name,
         "date": format_date(when),
         "title": _("Hồ sơ %(ward)s") % {"ward": ward.title},
         "subtitle": _("Mã đơn vị: %(code)s") % {"code": ward.code},
         # Each section is a table; the PDF and the workbook both render every one of them.
-        "sections": [_area_section(ward), *register_sections(ward)],
+        "sections": [_area_section(ward), *register_sections(ward, when.year)],
     }
 
 
@@ -57,24 +56,43 @@ def _display(value) -> str:
     return format_number(value) if isinstance(value, int) else str(value)
 
 
+def _sheet(data: dict, section: dict) -> renderers.Sheet:
+    """A section as a worksheet: counts as numbers, the totals as sums Excel recomputes."""
+    numeric = set(section["numeric"])
+    return renderers.Sheet(
+        rows=section["rows"],
+        headers=section["columns"],
+        title=section["sheet"],
+        heading=[
+            data["title"],
+            data["subtitle"],
+            section["title"],
+            f"{data['place']}, {data['date']}",
+        ],
+        footer=[
+            [
+                renderers.SUM if column in numeric and isinstance(value, int) else value
+                for column, value in enumerate(section["totals"])
+            ]
+        ],
+        # Column widths in characters, about 2 mm each; a share of the rest gets 36.
+        widths=[width / 2 if width else 36 for width in section["widths"]],
+        formats=[
+            (renderers.CODE if column == 0 else renderers.NUMBER)
+            if column in numeric
+            else renderers.TEXT
+            for column in range(len(section["columns"]))
+        ],
+    )
+
+
 def render_profile(request):
     ward = request.obj
     when = timezone.localdate(request.created) if request.created else timezone.localdate()
     data = profile_data(ward, when)
     request.progress(0, 1)
     if request.fmt == "xlsx":
-        sheets = [
-            renderers.Sheet(
-                rows=section["rows"],
-                headers=section["columns"],
-                title=section["title"],
-                heading=[data["title"], data["subtitle"], f"{data['place']}, {data['date']}"],
-                footer=[section["totals"]],
-                widths=[6, 36, 16, 12, 12],
-            )
-            for section in data["sections"]
-        ]
-        content = renderers.xlsx(sheets=sheets)
+        content = renderers.xlsx(sheets=[_sheet(data, section) for section in data["sections"]])
     else:
         for section in data["sections"]:
             section["rows"] = [[_display(v) for v in row] for row in section["rows"]]

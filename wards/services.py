@@ -307,8 +307,8 @@ def _history_value(field, value, labels) -> str:
 # --------------------------------------------------------------------------- printed profile
 
 # Tables for the printed ward profile sheet (wards/documents.py on the document pipeline): each
-# builder takes the ward and returns one section {title, columns, numeric, rows, totals} of
-# five columns, the shape that sheet's SECTION_BUILDERS list expects.
+# builder returns one section {title, sheet (the workbook tab, at most 31 characters), columns,
+# numeric (right-aligned columns), widths (mm, None for a share of the rest), rows, totals}.
 
 
 def _sums_text(sums: dict[str, int]) -> str:
@@ -329,6 +329,7 @@ def scheme_kind_section(profile: WardProfile) -> dict:
     ]
     return {
         "title": gettext("Mô hình tự quản về ANTT theo loại"),
+        "sheet": gettext("Mô hình theo loại"),
         "columns": [
             gettext("STT"),
             gettext("Loại mô hình"),
@@ -337,6 +338,7 @@ def scheme_kind_section(profile: WardProfile) -> dict:
             gettext("Số liệu"),
         ],
         "numeric": [0, 2, 3],
+        "widths": [12, None, 28, 28, None],
         "rows": rows,
         "totals": [
             "",
@@ -350,47 +352,44 @@ def scheme_kind_section(profile: WardProfile) -> dict:
 
 def scheme_area_section(profile: WardProfile) -> dict:
     rows = [
-        [index, area.name or gettext("Cả phường, xã"), area.total, "", area.breakdown]
+        [index, area.name or gettext("Cả phường, xã"), area.total, area.breakdown]
         for index, area in enumerate(profile.by_area, start=1)
     ]
     return {
         "title": gettext("Mô hình tự quản theo khu dân cư"),
-        "columns": [
-            gettext("STT"),
-            gettext("Khu dân cư"),
-            gettext("Số mô hình"),
-            "",
-            gettext("Gồm"),
-        ],
+        "sheet": gettext("Mô hình theo khu dân cư"),
+        "columns": [gettext("STT"), gettext("Khu dân cư"), gettext("Số mô hình"), gettext("Gồm")],
         "numeric": [0, 2],
+        # The breakdown ("2 camera an ninh, 1 tổ hòa giải") is the longest text: the widest.
+        "widths": [12, None, 28, None],
         "rows": rows,
-        "totals": ["", gettext("Cộng"), profile.schemes_total, "", ""],
+        "totals": ["", gettext("Cộng"), profile.schemes_total, ""],
     }
 
 
 def activity_section(profile: WardProfile) -> dict:
     year = profile.year
     rows = [
-        [index, row.label, row.entries, row.total, ""]
+        [index, row.label, row.entries, row.total]
         for index, row in enumerate(profile.activity, start=1)
     ]
     return {
         "title": gettext("Kết quả hoạt động năm %(year)d") % {"year": year},
+        "sheet": gettext("Hoạt động năm %(year)d") % {"year": year},
         "columns": [
             gettext("STT"),
             gettext("Loại hoạt động"),
             gettext("Số lần ghi"),
             gettext("Tổng số"),
-            "",
         ],
         "numeric": [0, 2, 3],
+        "widths": [12, None, 28, 28],
         "rows": rows,
         "totals": [
             "",
             gettext("Cộng"),
             sum(row.entries for row in profile.activity),
             sum(row.total for row in profile.activity),
-            "",
         ],
     }
 

@@ -9,6 +9,8 @@ from awards import services
 from awards.models import Ceremony, Presentation, Status
 from documents.services import request_document
 from festival.models import Festival
+from tests.documents.readback import fit_to_sign
+from tests.fidelity import read_docx
 
 
 @pytest.fixture
@@ -152,3 +154,38 @@ def test_an_empty_ceremony_prints_nothing(login, people, festival, decisions):
     job = request_document(people["organiser"], "awards.mc_script", ceremony)
     assert job.status == "failed"
     assert "chưa có phần trao khen thưởng" in job.error
+
+
+def test_the_festival_results_report_lists_the_commendations(login, people, festival, decisions):
+    _ceremony(login, people, festival, decisions)
+    job = request_document(people["ward_official"], "festival.results", festival, "pdf")
+    assert job.status == "done", job.error
+    pdf = fit_to_sign(job.file.read())
+    # After the figures and the activities; no assessment written, so nothing after it.
+    assert "III. Khen thưởng trong Ngày hội" in pdf.flat
+    assert "IV. Đánh giá chung" not in pdf.flat
+    assert "Cộng 0 3" in pdf.flat
+    job = request_document(people["ward_official"], "festival.results", festival, "docx")
+    table = next(
+        table
+        for table in read_docx(job.file.read()).tables
+        if table.rows[0].cells[1].text == "Hình thức khen thưởng"
+    )
+    # The province's Bằng khen first; only this ward's recipients counted.
+    assert [[cell.text for cell in row.cells] for row in table.rows[1:]] == [
+        [
+            "1",
+            "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tỉnh Thử",
+            "Số 88/QĐ-UBND ngày 12/08/2025",
+            "0",
+            "1",
+        ],
+        [
+            "2",
+            "Giấy khen của Chủ tịch Ủy ban nhân dân phường An",
+            "Số 125/QĐ-UBND ngày 12/08/2025",
+            "0",
+            "2",
+        ],
+        ["", "Cộng", "", "0", "3"],
+    ]

@@ -23,6 +23,7 @@ from documents.fonts import font_for
 from documents.pdfwriter import MM
 from documents.services import request_document
 from tests.awards.readback import qr_modules, text_lines
+from tests.documents import readback
 from tests.fidelity import MM as FIDELITY_MM
 from tests.fidelity import assert_sound_pdf, read_pdf
 from wards.models import Signer
@@ -129,7 +130,20 @@ def test_list_xlsx(people, decision):
     flat = [str(value) for row in values for value in row]
     assert "Lê Thị An" in flat
     assert flat.index("Lê Thị An") < flat.index("Trần Văn Bình")
-    assert "4.212.000" in flat
+    # Numbers are numbers shown the Vietnamese way; subtotals and the total are formulas
+    # Excel recomputes (SUBTOTAL leaves the groups' own subtotals out of the total).
+    rows = list(sheet.iter_rows())
+    people = [row for row in rows if isinstance(row[0].value, int)]
+    assert all(isinstance(row[4].value, int) for row in people)
+    assert {row[4].number_format for row in people} == {"#,##0"}
+    assert sum(row[4].value for row in people) == 4_212_000
+    born = [row[2].value for row in people if row[2].value is not None]
+    assert born
+    assert all(isinstance(year, int) and year > 1900 for year in born)
+    total = next(row for row in rows if row[1].value == "Tổng cộng")
+    assert total[4].value.startswith("=SUBTOTAL(9,E")
+    assert all(row[4].value.startswith("=SUBTOTAL(9,E") for row in rows if row[1].value == "Cộng")
+    readback.assert_sheet_printable(sheet, header_row=5)
 
 
 def test_list_of_a_draft_decision_uses_the_decision_date(

@@ -1,12 +1,14 @@
 """The printed reports: the ward's movement report (Word, PDF) and the unit's summary (Excel,
 PDF, Word), read back and checked against the hand-counted province."""
 
+import datetime
 import io
 
 import docx
 import openpyxl
 import pypdf
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import reverse
@@ -14,6 +16,9 @@ from django.utils import timezone
 
 from documents.models import Job, JobStatus
 from documents.services import request_document
+from tests.conftest import make_unit
+from tests.documents import readback
+from wards.models import Level, Signer
 
 
 def generate(client, kind, obj, fmt, year=2024, confirm=True):
@@ -53,8 +58,9 @@ def test_the_ward_report_in_word_has_the_numbers_filled_in(login, people, units,
         "Báo cáo kết quả phong trào toàn dân bảo vệ ANTQ năm 2024 — Phường An.docx"
     )
     document = word(job)
+    readback.assert_word_fit_to_sign(document)
     header = table_rows(document.tables[0])
-    assert header[0][0].splitlines() == ["UBND TỈNH TỈNH THỬ", "UBND PHƯỜNG AN"]
+    assert header[0][0].splitlines() == ["ỦY BAN NHÂN DÂN", "PHƯỜNG AN"]
     assert header[0][1].splitlines() == [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
@@ -122,9 +128,16 @@ def test_the_ward_report_in_word_has_the_numbers_filled_in(login, people, units,
         ["6", "Lượt đề nghị khen thưởng", "2", "1", "+1"],
         ["7", "Lượt được khen thưởng", "1", "1", "0"],
     ]
-    signature = table_rows(document.tables[-1])[0]
-    assert signature[0].startswith("Nơi nhận:")
-    assert signature[1].startswith("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    readback.assert_word_signature(
+        document,
+        lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        name="Trần Văn Bình",
+        recipients=[
+            "Ủy ban nhân dân tỉnh Tỉnh Thử (để báo cáo);",
+            "Công an tỉnh Tỉnh Thử;",
+            "Lưu: VT.",
+        ],
+    )
 
 
 def test_the_ward_report_as_pdf_carries_the_same_numbers(login, people, units, province_data):
@@ -193,7 +206,21 @@ def test_the_unit_summary_workbook_has_numbers_as_numbers(login, people, units, 
     assert rows[header + 1] == (1, "An", "Cụm Một", 4, 4, 1, 1, 9, 6, 2, 1, 1, 1)
     assert rows[header + 2] == (2, "Bình", "Cụm Một", 1, 0, 1, 0, 7, 0, 0, 0, 0, 0)
     assert rows[header + 3] == (3, "Cam", None, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0)
-    assert rows[header + 4] == (None, "Cộng", None, 5, 4, 2, 1, 17, 6, 2, 1, 1, 1)
+    # Totals are sums Excel recomputes over the three wards' rows; they add up to the figures.
+    first, last = header + 2, header + 4
+    assert rows[header + 4] == (
+        None,
+        "Cộng",
+        None,
+        *(f"=SUM({c}{first}:{c}{last})" for c in "DEFGHIJKLM"),
+    )
+    sums = [sum(row[column] for row in rows[header + 1 : header + 4]) for column in range(3, 13)]
+    assert sums == [5, 4, 2, 1, 17, 6, 2, 1, 1, 1]
+    overview = workbook["Tổng quan"]
+    assert overview[f"D{first}"].number_format == "#,##0"
+    assert overview[f"A{first}"].number_format == "0"
+    for sheet in workbook.worksheets:
+        readback.assert_sheet_printable(sheet, header_row=header + 1, landscape=True)
     festival = list(workbook["Ngày hội"].iter_rows(values_only=True))
     assert festival[3] == (
         "STT",
@@ -224,10 +251,11 @@ def test_the_unit_summary_workbook_has_numbers_as_numbers(login, people, units, 
         0,
     )
     awarded = list(workbook["Được khen thưởng"].iter_rows(values_only=True))
-    assert awarded[-1] == (None, "Cộng", None, 0, 1, 1, 0)
+    assert awarded[-1] == (None, "Cộng", None, *(f"=SUM({c}5:{c}7)" for c in "DEFG"))
+    assert [sum(row[c] for row in awarded[4:7]) for c in range(3, 7)] == [0, 1, 1, 0]
     kinds = list(workbook["Mô hình theo loại"].iter_rows(values_only=True))
     assert kinds[3][7:9] == ("Camera an ninh 2024", "Camera an ninh 2023")
-    assert kinds[-1][3:] == (2, 1, 1, 2, 2, 1)
+    assert [sum(row[c] for row in kinds[4:7]) for c in range(3, 9)] == [2, 1, 1, 2, 2, 1]
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
@@ -317,3 +345,77 @@ def test_without_a_year_the_generate_page_asks_for_it(login, people, units):
     assert "Năm" in html
     assert f'value="{timezone.localdate().year}"' in html
     assert not Job.objects.exists()
+
+
+# --------------------------------------------------------------------------- fit to sign
+
+
+def _job_bytes(client, kind, obj, fmt, year) -> bytes:
+    return print_report(client, kind, obj, fmt, year).file.read()
+
+
+@time_machine.travel(datetime.datetime(2026, 12, 2, 9, 0, tzinfo=datetime.UTC), tick=False)
+def test_the_ward_report_pdf_is_fit_to_sign(login, people, units, province_data):
+    client = login(people["ward_official"])
+    pdf = readback.fit_to_sign(
+        _job_bytes(client, "dashboards.ward_report", units["ward"], "pdf", 2026)
+    )
+    readback.assert_national_header(
+        pdf,
+        issuer=["ỦY BAN NHÂN DÂN", "PHƯỜNG AN"],
+        number="......./BC-UBND",
+        place_date="An, ngày 02 tháng 12 năm 2026",
+    )
+    readback.assert_signature(
+        pdf,
+        lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        name="Trần Văn Bình",
+        recipients=[
+            "Ủy ban nhân dân tỉnh Tỉnh Thử (để báo cáo);",
+            "Công an tỉnh Tỉnh Thử;",
+            "Lưu: VT.",
+        ],
+    )
+    # Part of a year reads "Từ … đến …", never "Trong từ …".
+    assert "Trong từ" not in pdf.flat
+    assert "Từ 01/01/2026 đến 02/12/2026, các mô hình và quần chúng nhân dân đạt" in pdf.flat
+    readback.assert_no_lone_table_header(pdf)
+
+
+@time_machine.travel(datetime.datetime(2026, 12, 2, 9, 0, tzinfo=datetime.UTC), tick=False)
+def test_the_unit_summary_is_signed_for_the_province(login, people, units, province_data):
+    signer = Signer.objects.get(unit=units["province"])
+    Signer.objects.filter(pk=signer.pk).update(name="Lê Văn Tỉnh")
+    client = login(people["province"])
+    content = _job_bytes(client, "dashboards.unit_summary", units["grouping"], "pdf", 2024)
+    pdf = readback.fit_to_sign(content, landscape=True)
+    readback.assert_national_header(
+        pdf,
+        issuer=["ỦY BAN NHÂN DÂN", "TỈNH TỈNH THỬ"],
+        number="......./BC-UBND",
+        place_date="Tỉnh Thử, ngày 02 tháng 12 năm 2026",
+    )
+    readback.assert_signature(
+        pdf, lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], name="Lê Văn Tỉnh", recipients=["Lưu: VT."]
+    )
+    assert "NGƯỜI TỔNG HỢP" not in pdf.flat
+    document = word(print_report(client, "dashboards.unit_summary", units["grouping"], "docx"))
+    readback.assert_word_fit_to_sign(document, landscape=True)
+    readback.assert_word_signature(
+        document,
+        lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        name="Lê Văn Tỉnh",
+        recipients=["Lưu: VT."],
+    )
+
+
+@time_machine.travel(datetime.datetime(2026, 12, 2, 9, 0, tzinfo=datetime.UTC), tick=False)
+def test_a_long_summary_has_no_blank_page_and_no_lone_header(login, people, units, province_data):
+    """Sixty wards: the per-ward table runs over pages, its header repeated, no page empty."""
+    for number in range(60):
+        make_unit(f"95{number:03d}", f"Phường Số {number}", Level.WARD, units["grouping"], "phường")
+    client = login(people["province"])
+    content = _job_bytes(client, "dashboards.unit_summary", units["province"], "pdf", 2024)
+    pdf = readback.fit_to_sign(content, landscape=True)
+    assert len(pdf.widths) >= 3
+    readback.assert_no_lone_table_header(pdf)

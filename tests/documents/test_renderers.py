@@ -15,6 +15,8 @@ from documents import renderers
 from documents.models import JobStatus
 from documents.registry import Rendered, RenderError
 from documents.services import request_document
+from tests.documents import readback
+from tests.fidelity import docx_text
 
 HEADER_LINES = [
     "UBND TỈNH THỬ",
@@ -156,42 +158,91 @@ def test_workbooks_and_word_files_are_the_same_bytes_for_the_same_data():
     assert words[0] == words[1]
 
 
-def test_a_word_file_has_the_national_header_and_decree_margins():
+@pytest.mark.parametrize("landscape", [False, True])
+def test_a_word_file_has_the_national_header_and_decree_margins(landscape):
     def build(document):
         renderers.docx_national_header(
             document,
-            authority="UBND phường An",
-            sub_authority="UBND tỉnh Thử",
+            authority=["Ủy ban nhân dân", "phường Điện Bàn Đông"],
             number="125/QĐ-UBND",
-            place="An",
+            place="Điện Bàn Đông",
             date="ngày 12 tháng 8 năm 2025",
         )
         document.add_paragraph(TRICKY)
 
-    document = python_docx.Document(io.BytesIO(renderers.docx(build)))
-    cells = [cell.text for row in document.tables[0].rows for cell in row.cells]
-    text = "\n".join([*cells, *(p.text for p in document.paragraphs)])
-    for line in HEADER_LINES:
-        assert line in text
-    assert TRICKY in text
-    section = document.sections[0]
-    assert round(section.left_margin.mm) == 30
-    assert round(section.right_margin.mm) == 15
-    assert round(section.page_width.mm) == 210
+    document = python_docx.Document(io.BytesIO(renderers.docx(build, landscape=landscape)))
+    readback.assert_word_fit_to_sign(document, landscape=landscape)
+    text = docx_text(document)
+    for line in [
+        "ỦY BAN NHÂN DÂN",
+        "PHƯỜNG ĐIỆN BÀN ĐÔNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 125/QĐ-UBND",
+        "Điện Bàn Đông, ngày 12 tháng 8 năm 2025",
+        TRICKY,
+    ]:
+        assert line in text.splitlines()
     assert document.styles["Normal"].font.name == "Times New Roman"
-    # The short rules under the authority and under the motto (Decree 30): a bottom border
-    # right after each, centred in its column, about as long as the motto.
-    authority_cell, motto_cell = document.tables[0].rows[0].cells
-    for cell, after, column_mm, length_mm in (
-        (authority_cell, "UBND PHƯỜNG AN", 65, 22),
-        (motto_cell, "Độc lập - Tự do - Hạnh phúc", 100, 62),
+    # One width everywhere: the grid, each cell of both rows and the page's text width, in a
+    # fixed layout (Word obeyed the cells, LibreOffice the grid: the Quốc hiệu wrapped).
+    table = document.tables[0]
+    grid, cells = readback.table_widths(table)
+    assert cells == [pytest.approx(grid, abs=0.1)] * 2
+    assert sum(grid) == pytest.approx(252 if landscape else 165, abs=0.2)
+    assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    # The Quốc hiệu (12 pt bold, 88.3 mm) fits its column inside Word's 1.9 mm cell padding.
+    assert grid[1] - 2 * 1.9 > 88.3 + 2
+    # The rules: under the motto as long as the motto (56.1 mm at 13 pt bold); under the
+    # issuing body 40 % of its longest line ("PHƯỜNG ĐIỆN BÀN ĐÔNG", 58.8 mm).
+    authority_cell, motto_cell = table.rows[0].cells
+    for cell, column_mm, after, length_mm in (
+        (authority_cell, grid[0], "PHƯỜNG ĐIỆN BÀN ĐÔNG", 0.4 * 58.8),
+        (motto_cell, grid[1], "Độc lập - Tự do - Hạnh phúc", 56.1),
     ):
         texts = [paragraph.text for paragraph in cell.paragraphs]
         ruled = cell.paragraphs[texts.index(after) + 1]
         border = ruled._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
         assert border.get(qn("w:val")) == "single"
         indents = ruled.paragraph_format.left_indent.mm + ruled.paragraph_format.right_indent.mm
-        assert column_mm - indents == pytest.approx(length_mm, abs=0.5)
+        assert column_mm - 2 * 1.9 - indents == pytest.approx(length_mm, abs=0.3)
+
+
+def test_a_workbook_is_ready_to_sum_and_print():
+    rows = [["I. BẰNG KHEN"], ["1", "Lê Thị An", "1985", "1.404.000"], ["2", "Hộ B", "", "500"]]
+    rows += [["", "Cộng", "", renderers.SUM], ["II. GIẤY KHEN"], [1, "Trần Văn Bình", 1990, 300]]
+    rows += [["", "Cộng", "", renderers.SUM]]
+    content = renderers.xlsx(
+        rows,
+        headers=["STT", "Họ và tên", "Năm sinh", "Tiền thưởng (đồng)"],
+        title="Danh sách khen thưởng năm 2025",
+        heading=["DANH SÁCH KHEN THƯỞNG", "(Kèm theo Quyết định số 125/QĐ-UBND)"],
+        footer=[["", "Tổng cộng", "", renderers.SUM]],
+        formats=[renderers.CODE, renderers.TEXT, renderers.CODE, renderers.NUMBER],
+        landscape=True,
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
+    assert sheet.title == "Danh sách khen thưởng năm 2025"
+    values = list(sheet.iter_rows(min_row=5, values_only=True))
+    assert values == [
+        ("I. BẰNG KHEN", None, None, None),
+        (1, "Lê Thị An", 1985, 1404000),
+        (2, "Hộ B", None, 500),
+        (None, "Cộng", None, "=SUBTOTAL(9,D5:D7)"),
+        ("II. GIẤY KHEN", None, None, None),
+        (1, "Trần Văn Bình", 1990, 300),
+        (None, "Cộng", None, "=SUBTOTAL(9,D9:D10)"),
+        (None, "Tổng cộng", None, "=SUBTOTAL(9,D5:D11)"),
+    ]
+    assert sheet["D6"].number_format == "#,##0"
+    assert sheet["C6"].number_format == "0"
+    assert sheet["B6"].number_format == "General"
+    readback.assert_sheet_printable(sheet, header_row=4, landscape=True)
+
+
+def test_a_sheet_name_is_never_cut():
+    with pytest.raises(ValueError, match="31 characters"):
+        renderers.xlsx([[1]], title="Mô hình tự quản về ANTT theo loại")
 
 
 def test_the_list_template_repeats_its_header_row_on_every_page():

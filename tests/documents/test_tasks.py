@@ -52,7 +52,7 @@ def test_a_job_is_queued_run_and_finished_by_a_worker(celery_worker, client):
     assert job.attempts == 1
     assert (job.progress_done, job.progress_total) == (1, 1)
     text = pypdf.PdfReader(io.BytesIO(job.file.read())).pages[0].extract_text()
-    assert "UBND PHƯỜNG AN" in text
+    assert "ỦY BAN NHÂN DÂN\nPHƯỜNG AN" in text
     assert "Thôn Đông" in text
     download = client.get(reverse("documents:download", args=[job_id]))
     assert b"".join(download.streaming_content) == job.file.open("rb").read()

@@ -94,6 +94,9 @@ def test_an_organiser_plans_the_festival_and_the_district_finds_it(page, log_in,
     # Print the programme script and read the downloaded PDF.
     page.get_by_role("button", name="Kịch bản chương trình (PDF)").click()
     page.wait_for_load_state()
+    # Dated the festival's day unless another date is picked.
+    page.get_by_role("button", name="Tạo văn bản").click()
+    page.wait_for_load_state()
     download_link = page.get_by_role("link", name="Tải về")
     download_link.wait_for(timeout=60_000)
     with page.expect_download() as info:

@@ -275,6 +275,24 @@ def test_guests_are_listed_by_protocol_rank(login, people, festival):
     ]
 
 
+def test_a_guest_has_a_rank_read_before_the_name(login, people, festival):
+    client = login(people["organiser"])
+    response = client.post(
+        reverse("festival:row_create", args=[festival.pk, "guests"]),
+        {
+            "salutation": "comrade",
+            "rank": "Trung tướng",
+            "name": "Nguyễn Hải Trung",
+            "title": "Thứ trưởng Bộ Công an",
+            "organisation": "Bộ Công an",
+            "protocol_rank": 1,
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("festival:detail", args=[festival.pk])).content.decode()
+    assert "Đồng chí Trung tướng Nguyễn Hải Trung</span>, Thứ trưởng Bộ Công an\n" in page
+
+
 def test_a_residential_area_signs_under_its_own_name(login, people, festival, units):
     area = ResidentialArea.objects.create(ward=units["ward"], kind="khu_pho", name="Khu phố 3")
     client = login(people["organiser"])

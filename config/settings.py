@@ -292,3 +292,9 @@ CELERY_BEAT_SCHEDULE["dashboards-rebuild-summaries"] = {
     "task": "dashboards.rebuild_summaries",
     "schedule": crontab(hour=2, minute=30),
 }
+
+# --- Security headers, error pages and hostile input (issue 13). Kept in one block at the end.
+# An uploaded workbook may unpack to at most this much, and no large member of it may be
+# compressed more than this many times (real sheets: 5 to 20; zip bombs: a thousand).
+REGISTER_IMPORT_MAX_UNPACKED_BYTES = env_int("REGISTER_IMPORT_MAX_UNPACKED_BYTES", 50 * 1024 * 1024)
+REGISTER_IMPORT_MAX_RATIO = env_int("REGISTER_IMPORT_MAX_RATIO", 100)

@@ -8,6 +8,7 @@ form refuses is refused by the import too.
 
 import datetime
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.datavalidation import DataValidation
 from simple_history.utils import bulk_create_with_history
 
@@ -42,6 +43,13 @@ from wards.signals import rows_changed
 XLSX_SIGNATURE = b"PK\x03\x04"
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0"  # the old binary .xls
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MB = 1024 * 1024
+# More columns than any template holds (the extra ones are reported as unknown headers);
+# openpyxl would otherwise pad every row to the sheet's declared width, up to 16,384 cells.
+MAX_COLUMNS = 100
+# A member smaller than this may compress as well as it likes (an empty sheet, styles).
+RATIO_EXEMPT_BYTES = MB
+DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)\"")
 
 
 class CellError(Exception):
@@ -209,7 +217,7 @@ class SheetImport:
                 if self.sheet_title in workbook.sheetnames
                 else workbook.worksheets[0]
             )
-            self._read_rows(sheet.iter_rows(values_only=True), result)
+            self._read_rows(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), result)
         finally:
             workbook.close()
         return result
@@ -221,18 +229,16 @@ class SheetImport:
             return
         limit = settings.REGISTER_IMPORT_MAX_ROWS
         for number, cells in enumerate(rows, start=2):
+            # Blank rows count too, or a sheet of a million empty rows would be walked to its end.
+            if number > max_sheet_rows():
+                result.errors = [RowError(0, "", too_many_rows_message())]
+                result.objects = []
+                return
             if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells):
                 continue
             result.rows += 1
             if result.rows > limit:
-                result.errors = [
-                    RowError(
-                        0,
-                        "",
-                        _("Tệp có hơn %(n)s dòng: hãy chia thành nhiều tệp.")
-                        % {"n": format_number(limit)},
-                    )
-                ]
+                result.errors = [RowError(0, "", too_many_rows_message())]
                 result.objects = []
                 return
             values = {}
@@ -401,13 +407,75 @@ def check_file(fileobj) -> str:
     if head != XLSX_SIGNATURE:
         return _("Tệp không phải là tệp Excel (.xlsx).")
     try:
-        load_workbook(fileobj, read_only=True).close()
+        # Before openpyxl opens it: it reads the shared strings whole, and pads rows to the
+        # declared dimension, so a small file could otherwise take gigabytes or minutes.
+        error = check_archive(fileobj)
+        if not error:
+            load_workbook(fileobj, read_only=True).close()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError):
         # A zip that is not a workbook (a .docx, a damaged file): openpyxl fails in many ways.
         return _("Tệp không phải là tệp Excel (.xlsx) hoặc đã bị hỏng.")
     finally:
         fileobj.seek(0)
+    return error
+
+
+def check_archive(fileobj) -> str:
+    """Why the workbook's zip would unpack to more than an import may read, or "".
+
+    Sizes are those the zip declares: Python's zipfile stops at the declared size (and fails
+    the checksum), so a member cannot unpack to more than it announces."""
+    with zipfile.ZipFile(fileobj) as archive:
+        members = archive.infolist()
+        unpacked = sum(member.file_size for member in members)
+        bomb = any(
+            member.file_size > RATIO_EXEMPT_BYTES
+            and member.file_size > settings.REGISTER_IMPORT_MAX_RATIO * max(member.compress_size, 1)
+            for member in members
+        )
+        if bomb or unpacked > settings.REGISTER_IMPORT_MAX_UNPACKED_BYTES:
+            return _(
+                "Tệp Excel giải nén ra quá lớn (%(size)s MB, tối đa %(limit)s MB): tệp có thể "
+                "chứa dữ liệu thừa hoặc bị làm hỏng. Hãy chép các dòng cần nhập sang tệp mẫu."
+            ) % {
+                "size": format_number(round(Decimal(unpacked) / MB, 1)),
+                "limit": format_number(settings.REGISTER_IMPORT_MAX_UNPACKED_BYTES // MB),
+            }
+        for member in members:
+            if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+                error = _check_dimension(archive, member)
+                if error:
+                    return error
     return ""
+
+
+def _check_dimension(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> str:
+    """The sheet's declared size, which openpyxl believes, against what an import reads."""
+    with archive.open(member) as sheet:
+        head = sheet.read(64 * 1024)  # the dimension comes before the rows
+    found = DIMENSION.search(head)
+    if not found:
+        return ""
+    _first_col, _first_row, last_col, last_row = range_boundaries(found.group(1).decode().upper())
+    if last_row is not None and last_row > max_sheet_rows():
+        return too_many_rows_message()
+    if last_col is not None and last_col > MAX_COLUMNS:
+        return _(
+            "Trang tính có %(n)s cột, quá nhiều so với mẫu (tối đa %(limit)s cột): hãy xoá các "
+            "cột thừa hoặc chép dữ liệu sang tệp mẫu."
+        ) % {"n": format_number(last_col), "limit": format_number(MAX_COLUMNS)}
+    return ""
+
+
+def max_sheet_rows() -> int:
+    """The sheet's rows an import reads: the header, the data rows, as many blank ones."""
+    return 2 * settings.REGISTER_IMPORT_MAX_ROWS + 1
+
+
+def too_many_rows_message() -> str:
+    return _("Tệp có hơn %(n)s dòng: hãy chia thành nhiều tệp.") % {
+        "n": format_number(settings.REGISTER_IMPORT_MAX_ROWS)
+    }
 
 
 def too_large_message(size: int) -> str:

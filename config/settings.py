@@ -331,4 +331,10 @@ PERMISSIONS_POLICY = (
     "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), "
     "magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()"
 )
+# Before any view reads the request; after the session and locale, for the error page.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "config.security.HostileInputMiddleware",
+)
 MIDDLEWARE += ["csp.middleware.CSPMiddleware", "config.security.PermissionsPolicyMiddleware"]
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"

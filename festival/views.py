@@ -46,6 +46,7 @@ from festival.models import (
 )
 from festival.photos import delete_photo, save_photo
 from wards.models import AdministrativeUnit
+from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, is_ward_level, scoped, user_scope
 
 # --------------------------------------------------------------------------- helpers
@@ -178,14 +179,14 @@ WEEKDAYS = (
 def festival_calendar(request):
     """A month of festivals under the user's unit; August, the festival month, by default."""
     today = timezone.localdate()
+    year = year_param(request) if request.GET.get("year") else today.year
+    if year is None or not 2000 <= year <= 2100:
+        raise Http404
     try:
-        year = int(request.GET.get("year", today.year))
         month = int(request.GET.get("month", 8))
         first = date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise Http404 from None
-    if not 2000 <= year <= 2100:
-        raise Http404
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     festivals = list(
         scoped(request.user, Festival.objects.select_related("ward"))

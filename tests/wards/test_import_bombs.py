@@ -125,7 +125,17 @@ def test_a_member_compressed_a_thousand_times_is_refused_below_the_size_limit(
 def test_a_sheet_declaring_every_cell_of_excel_is_refused(official, template_sheet, import_dir):
     bomb = with_dimension(template_sheet, "A1:XFD1048576")
     response = official.post(UPLOAD, {"file": bomb})
-    assert_refused(response, import_dir, "Tệp có hơn 20.000 dòng")
+    assert_refused(response, import_dir, "Trang tính có 16.384 cột, quá nhiều so với mẫu")
+
+
+def test_rows_beyond_the_limit_are_refused_whatever_the_sheet_declares(
+    official, template_sheet, import_dir, settings
+):
+    settings.REGISTER_IMPORT_MAX_ROWS = 10
+    rows = "".join(f'<row r="{n}"/>' for n in range(2, 30))
+    bomb = with_dimension(template_sheet, "A1:B1", rows)  # a dimension that lies
+    response = official.post(UPLOAD, {"file": bomb})
+    assert_refused(response, import_dir, "Tệp có hơn 10 dòng")
 
 
 def test_a_sheet_declaring_too_many_columns_is_refused(official, template_sheet, import_dir):
@@ -138,7 +148,7 @@ def test_a_sheet_declaring_too_many_columns_is_refused(official, template_sheet,
     assert_refused(response, import_dir, "Trang tính có 16.384 cột, quá nhiều so với mẫu")
 
 
-def test_blank_rows_count_towards_the_limit_when_no_dimension_says_so(
+def test_the_blank_rows_above_a_far_row_count_towards_the_limit(
     official, template_sheet, import_dir, settings
 ):
     settings.REGISTER_IMPORT_MAX_ROWS = 10
@@ -148,3 +158,29 @@ def test_blank_rows_count_towards_the_limit_when_no_dimension_says_so(
     bomb = rebuild(template_sheet, replace={SHEET: xml.encode()})
     response = official.post(UPLOAD, {"file": bomb})
     assert_refused(response, import_dir, "Tệp có hơn 10 dòng")
+
+
+def test_more_distinct_texts_than_a_template_holds_are_refused(
+    official, template_sheet, import_dir, settings
+):
+    # openpyxl reads each shared string as it opens the file, slowly: millions of tiny ones
+    # in a file under every size limit took minutes.
+    settings.REGISTER_IMPORT_MAX_ROWS = 10
+    strings = "".join(f"<si><t>{n}</t></si>" for n in range(251)).encode()
+    bomb = rebuild(with_shared_strings(template_sheet), pad=(STRINGS, b"</sst>", 0))
+    source = zipfile.ZipFile(bomb)
+    xml = source.read(STRINGS).replace(b"</sst>", strings + b"</sst>")
+    response = official.post(UPLOAD, {"file": rebuild(source, replace={STRINGS: xml})})
+    assert_refused(response, import_dir, "Tệp có hơn 250 ô dữ liệu")
+
+
+def test_more_cells_than_a_template_holds_are_refused(
+    official, template_sheet, import_dir, settings
+):
+    settings.REGISTER_IMPORT_MAX_ROWS = 10
+    rows = "".join(
+        f'<row r="{n}">' + "<c><v>1</v></c>" * 60 + "</row>" for n in range(2, 7)
+    )  # 300 cells in 5 rows
+    bomb = with_dimension(template_sheet, "A1:BH6", rows)
+    response = official.post(UPLOAD, {"file": bomb})
+    assert_refused(response, import_dir, "Tệp có hơn 250 ô dữ liệu")

@@ -1,5 +1,7 @@
 """Response headers and request checks that hold for every page."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.exceptions import BadRequest
 
@@ -40,3 +42,12 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+def tile_image_source(tile_url: str) -> list[str]:
+    """The Content-Security-Policy source for MAP_TILE_URL's images: its scheme and host, any
+    subdomain where Leaflet's {s} placeholder stands; none when no tile server is set."""
+    parts = urlsplit(tile_url)
+    if not (parts.scheme and parts.netloc):
+        return []
+    return [f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"]

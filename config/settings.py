@@ -299,25 +299,18 @@ CELERY_BEAT_SCHEDULE["dashboards-rebuild-summaries"] = {
 REGISTER_IMPORT_MAX_UNPACKED_BYTES = env_int("REGISTER_IMPORT_MAX_UNPACKED_BYTES", 50 * 1024 * 1024)
 REGISTER_IMPORT_MAX_RATIO = env_int("REGISTER_IMPORT_MAX_RATIO", 100)
 
-from urllib.parse import urlsplit  # noqa: E402  (beside the only setting that uses it)
+from config.security import tile_image_source  # noqa: E402  (beside the setting using it)
 
 # Content-Security-Policy (django-csp): every script and style is a vendored file of ours, so
 # no inline script, no eval, no style attributes; page data travels in json_script elements.
-# Map tiles are the only images from elsewhere, from the host MAP_TILE_URL names ({s} is
-# Leaflet's subdomain placeholder).
+# Map tiles are the only images from elsewhere.
 _SELF, _NONE = "'self'", "'none'"
-_tile_parts = urlsplit(MAP_TILE_URL)
-_tile_host = (
-    [f"{_tile_parts.scheme}://{_tile_parts.netloc.replace('{s}', '*')}"]
-    if _tile_parts.scheme and _tile_parts.netloc
-    else []
-)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [_SELF],
         "script-src": [_SELF],
         "style-src": [_SELF],
-        "img-src": [_SELF, "data:", *_tile_host],
+        "img-src": [_SELF, "data:", *tile_image_source(MAP_TILE_URL)],
         "font-src": [_SELF],
         "connect-src": [_SELF],
         "object-src": [_NONE],

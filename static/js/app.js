@@ -9,14 +9,4 @@
       event.preventDefault();
     }
   });
-  // <div class="progress-bar" data-percent="40">: the bar's width, also in content htmx swaps in.
-  function showProgress(root) {
-    root.querySelectorAll("[data-percent]").forEach(function (bar) {
-      bar.style.width = bar.dataset.percent + "%";
-    });
-  }
-  showProgress(document);
-  document.addEventListener("htmx:load", function (event) {
-    showProgress(event.target.parentNode || document);
-  });
 })();

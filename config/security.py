@@ -19,17 +19,15 @@ class HostileInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if NUL in request.path_info or any(
-            NUL in key or any(NUL in value for value in values)
-            for key, values in request.GET.lists()
-        ):
+        if NUL in request.path_info or _has_nul(request.GET):
             raise BadRequest("NUL byte in the address")
-        if request.content_type == "application/x-www-form-urlencoded" and any(
-            NUL in key or any(NUL in value for value in values)
-            for key, values in request.POST.lists()
-        ):
+        if request.content_type == "application/x-www-form-urlencoded" and _has_nul(request.POST):
             raise BadRequest("NUL byte in the form")
         return self.get_response(request)
+
+
+def _has_nul(data) -> bool:
+    return any(NUL in key or any(NUL in v for v in values) for key, values in data.lists())
 
 
 class PermissionsPolicyMiddleware:

@@ -136,4 +136,11 @@ def test_no_page_with_script_breaks_the_content_security_policy(
     assert page.dialogs == ["Xoá mô hình này?"]
     assert Scheme.objects.filter(pk=hostile_scheme.pk).exists()
 
+    # The grouping's dashboard (a marker per ward, charts), as the district officer.
+    page.context.clear_cookies()
+    log_in("cum.mot", PASSWORD)
+    page.goto("/dashboards/units/90-G1/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("canvas[data-chart]").first.evaluate("c => c.width > 0")
+
     assert violations(page) == []

@@ -37,6 +37,7 @@ from awards.models import (
 from config.ratelimit import client_ip, verify_limit
 from festival.models import Festival
 from wards.models import AdministrativeUnit, Exemplar
+from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
 
 
@@ -64,9 +65,9 @@ def index(request):
     nominations = scoped(request.user, Nomination.objects.all()).select_related(
         "nominee", "nominee__ward", "form", "decision"
     )
-    year, status = request.GET.get("year", ""), request.GET.get("status", "")
-    if year.isdigit():
-        nominations = nominations.filter(year=int(year))
+    year, status = year_param(request), request.GET.get("status", "")
+    if year is not None:
+        nominations = nominations.filter(year=year)
     if status in Status.values:
         nominations = nominations.filter(status=status)
     context = {

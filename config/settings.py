@@ -329,3 +329,42 @@ CELERY_BEAT_SCHEDULE["dashboards-rebuild-summaries"] = {
     "task": "dashboards.rebuild_summaries",
     "schedule": crontab(hour=2, minute=30),
 }
+
+# --- Security headers, error pages and hostile input (issue 13). Kept in one block at the end.
+# An uploaded workbook may unpack to at most this much, and no large member of it may be
+# compressed more than this many times (real sheets: 5 to 20; zip bombs: a thousand).
+REGISTER_IMPORT_MAX_UNPACKED_BYTES = env_int("REGISTER_IMPORT_MAX_UNPACKED_BYTES", 50 * 1024 * 1024)
+REGISTER_IMPORT_MAX_RATIO = env_int("REGISTER_IMPORT_MAX_RATIO", 100)
+
+from config.security import tile_image_source  # noqa: E402  (beside the setting using it)
+
+# Content-Security-Policy (django-csp): every script and style is a vendored file of ours, so
+# no inline script, no eval, no style attributes; page data travels in json_script elements.
+# Map tiles are the only images from elsewhere.
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:", *tile_image_source(MAP_TILE_URL)],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+    }
+}
+# Only the scheme form's "use my location" button asks for a device feature.
+PERMISSIONS_POLICY = (
+    "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), "
+    "magnetometer=(), gyroscope=(), accelerometer=(), display-capture=()"
+)
+# Before any view reads the request; after the session and locale, for the error page.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "config.security.HostileInputMiddleware",
+)
+MIDDLEWARE += ["csp.middleware.CSPMiddleware", "config.security.PermissionsPolicyMiddleware"]
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"

@@ -1,8 +1,6 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.static import serve
 
 from wards.views import LoginView, healthz, home, limit_login, limit_password_reset, livez
 
@@ -28,15 +26,7 @@ urlpatterns = [
     path("", include("dashboards.urls")),
 ]
 
-# Uploaded media are served by the app itself only in development; in production the
-# reverse proxy serves MEDIA_ROOT (see docker-compose.yml).
-if settings.DEBUG:
-    urlpatterns += [
-        path(
-            f"{settings.MEDIA_URL.lstrip('/')}<path:path>",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+# Nothing serves MEDIA_ROOT: festival photos go out through festival:photo, which checks the
+# user's scope.
 
 admin.site.site_header = "Ngày hội toàn dân bảo vệ an ninh Tổ quốc"

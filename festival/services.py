@@ -104,7 +104,9 @@ DEFAULT_PROGRAMME: tuple[tuple[str, int, str, str, str], ...] = (
 
 
 def add_default_programme(festival: Festival) -> list[ProgrammeItem]:
-    start = datetime.combine(festival.date, festival.start_time)
+    # Only the time of day matters: on the festival's own date, 9999-12-31 at 23:30 would
+    # overflow the calendar.
+    start = datetime.combine(date.min, festival.start_time)
     positions: dict[str, int] = {}
     items = []
     for part, minutes, kind, title, responsible in DEFAULT_PROGRAMME:

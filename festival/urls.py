@@ -31,6 +31,13 @@ urlpatterns = [
     path("festivals/<int:pk>/pledge/", views.pledge_edit, name="pledge"),
     path("festivals/<int:pk>/photos/", views.photo_gallery, name="photos"),
     path("festivals/photos/<int:pk>/delete/", views.photo_delete, name="photo_delete"),
+    path("festivals/photos/<int:pk>/image/", views.photo_file, {"size": "image"}, name="photo"),
+    path(
+        "festivals/photos/<int:pk>/thumbnail/",
+        views.photo_file,
+        {"size": "thumbnail"},
+        name="photo_thumbnail",
+    ),
     path("festivals/<int:pk>/<rowkind:kind>/new/", views.child_create, name="row_create"),
     path("festivals/<rowkind:kind>/<int:pk>/edit/", views.child_edit, name="row_edit"),
     path("festivals/<rowkind:kind>/<int:pk>/delete/", views.child_delete, name="row_delete"),

@@ -1,4 +1,5 @@
 import calendar
+import mimetypes
 from dataclasses import dataclass
 from datetime import date
 from functools import wraps
@@ -10,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -46,6 +47,7 @@ from festival.models import (
 )
 from festival.photos import delete_photo, save_photo
 from wards.models import AdministrativeUnit
+from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, is_ward_level, scoped, user_scope
 
 # --------------------------------------------------------------------------- helpers
@@ -178,14 +180,14 @@ WEEKDAYS = (
 def festival_calendar(request):
     """A month of festivals under the user's unit; August, the festival month, by default."""
     today = timezone.localdate()
+    year = year_param(request) if request.GET.get("year") else today.year
+    if year is None or not 2000 <= year <= 2100:
+        raise Http404
     try:
-        year = int(request.GET.get("year", today.year))
         month = int(request.GET.get("month", 8))
         first = date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise Http404 from None
-    if not 2000 <= year <= 2100:
-        raise Http404
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     festivals = list(
         scoped(request.user, Festival.objects.select_related("ward"))
@@ -548,6 +550,21 @@ def photo_gallery(request, pk: int):
         },
         status=status,
     )
+
+
+@login_required
+def photo_file(request, pk: int, size: str):
+    """A photo or its thumbnail, only to users who may see its festival: no web server serves
+    the files (the address alone would be enough to fetch them)."""
+    photo = get_for_user(request.user, Photo.objects.select_related("festival__ward"), pk=pk)
+    stored = photo.thumbnail if size == "thumbnail" else photo.image
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type=mimetypes.guess_type(stored.name)[0])
+    response["Cache-Control"] = "private, max-age=86400"  # a photo's file never changes
+    return response
 
 
 @login_required

@@ -2,6 +2,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -95,11 +96,16 @@ class CoordinateField(DecimalNumberField):
 
     def __init__(self, *, limit: int, **kwargs) -> None:
         super().__init__(required=False, min_value=-limit, max_value=limit, **kwargs)
+        self.limit = limit
 
     def to_python(self, value):
         number = super().to_python(value)
         if number is None:
             return None
+        if not number.is_finite():  # "inf", "nan": Decimal reads them, no map has them
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        if abs(number) > self.limit:
+            return number  # left to the range check; rounding 1e999 would overflow
         return number.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
 
 

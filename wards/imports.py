@@ -8,6 +8,7 @@ form refuses is refused by the import too.
 
 import datetime
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,10 +22,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.datavalidation import DataValidation
 from simple_history.utils import bulk_create_with_history
 
+from documents.renderers import as_text
 from documents.vietnamese import (
     fold,
     format_number,
@@ -49,6 +51,16 @@ from wards.signals import rows_changed
 XLSX_SIGNATURE = b"PK\x03\x04"
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0"  # the old binary .xls
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MB = 1024 * 1024
+# More columns than any template holds (the extra ones are reported as unknown headers);
+# openpyxl would otherwise pad every row to the sheet's declared width, up to 16,384 cells.
+MAX_COLUMNS = 100
+# A member smaller than this may compress as well as it likes (an empty sheet, styles).
+RATIO_EXEMPT_BYTES = MB
+ROW = re.compile(rb"<(?:\w+:)?row[\s/>]")
+CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
+STRING = re.compile(rb"<(?:\w+:)?si[\s/>]")
+DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)\"")
 
 
 class CellError(Exception):
@@ -212,14 +224,25 @@ class SheetImport:
         if error:
             result.errors.append(RowError(0, "", error))
             return result
-        workbook = load_workbook(fileobj, read_only=True, data_only=True)
+        try:
+            workbook = load_workbook(fileobj, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError):
+            # A zip that is not a workbook (a .docx, a damaged file): openpyxl fails in many
+            # ways.
+            result.errors.append(RowError(0, "", damaged_message()))
+            return result
         try:
             sheet = (
                 workbook[self.sheet_title]
                 if self.sheet_title in workbook.sheetnames
                 else workbook.worksheets[0]
             )
-            self._read_rows(sheet.iter_rows(values_only=True), result)
+            # Bounds of our own: openpyxl would trust the sheet's declared dimension, which may
+            # be a lie either way.
+            rows = sheet.iter_rows(
+                values_only=True, max_col=MAX_COLUMNS, max_row=max_sheet_rows() + 1
+            )
+            self._read_rows(rows, result)
         finally:
             workbook.close()
         return result
@@ -231,18 +254,16 @@ class SheetImport:
             return
         limit = settings.REGISTER_IMPORT_MAX_ROWS
         for number, cells in enumerate(rows, start=2):
+            # Blank rows count too, or a sheet of a million empty rows would be walked to its end.
+            if number > max_sheet_rows():
+                result.errors = [RowError(0, "", too_many_rows_message())]
+                result.objects = []
+                return
             if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells):
                 continue
             result.rows += 1
             if result.rows > limit:
-                result.errors = [
-                    RowError(
-                        0,
-                        "",
-                        _("Tệp có hơn %(n)s dòng: hãy chia thành nhiều tệp.")
-                        % {"n": format_number(limit)},
-                    )
-                ]
+                result.errors = [RowError(0, "", too_many_rows_message())]
                 result.objects = []
                 return
             values = {}
@@ -348,7 +369,8 @@ class SheetImport:
                     continue
                 letter = get_column_letter(index)
                 for position, option in enumerate(options, start=1):
-                    lists.cell(row=position, column=index, value=option)
+                    # The options are the ward's own names (areas, schemes).
+                    as_text(lists.cell(row=position, column=index, value=option))
                 validation = DataValidation(
                     type="list",
                     formula1=f"=DanhMuc!${letter}$1:${letter}${len(options)}",
@@ -411,13 +433,113 @@ def check_file(fileobj) -> str:
     if head != XLSX_SIGNATURE:
         return _("Tệp không phải là tệp Excel (.xlsx).")
     try:
-        load_workbook(fileobj, read_only=True).close()
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, IndexError):
-        # A zip that is not a workbook (a .docx, a damaged file): openpyxl fails in many ways.
-        return _("Tệp không phải là tệp Excel (.xlsx) hoặc đã bị hỏng.")
+        # Before openpyxl opens it: it reads the shared strings whole, and pads rows to the
+        # declared dimension, so a small file could otherwise take gigabytes or minutes.
+        return check_archive(fileobj)
+    except zipfile.BadZipFile:
+        return damaged_message()
     finally:
         fileobj.seek(0)
+
+
+def damaged_message() -> str:
+    return _("Tệp không phải là tệp Excel (.xlsx) hoặc đã bị hỏng.")
+
+
+def check_archive(fileobj) -> str:
+    """Why the workbook's zip would unpack to more than an import may read, or "".
+
+    Sizes are those the zip declares: Python's zipfile stops at the declared size (and fails
+    the checksum), so a member cannot unpack to more than it announces."""
+    with zipfile.ZipFile(fileobj) as archive:
+        members = archive.infolist()
+        unpacked = sum(member.file_size for member in members)
+        bomb = any(
+            member.file_size > RATIO_EXEMPT_BYTES
+            and member.file_size > settings.REGISTER_IMPORT_MAX_RATIO * max(member.compress_size, 1)
+            for member in members
+        )
+        if bomb or unpacked > settings.REGISTER_IMPORT_MAX_UNPACKED_BYTES:
+            return _(
+                "Tệp Excel giải nén ra quá lớn (%(size)s MB, tối đa %(limit)s MB): tệp có thể "
+                "chứa dữ liệu thừa hoặc bị làm hỏng. Hãy chép các dòng cần nhập sang tệp mẫu."
+            ) % {
+                "size": format_number(round(Decimal(unpacked) / MB, 1)),
+                "limit": format_number(settings.REGISTER_IMPORT_MAX_UNPACKED_BYTES // MB),
+            }
+        for member in members:
+            if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+                error = _check_sheet(archive, member)
+                if error:
+                    return error
+            # openpyxl reads every shared string as it opens the workbook (some 60 µs and
+            # 100 bytes each): 3.5 million tiny ones in 49 MB took 4 minutes and 460 MB.
+            if member.filename.endswith("sharedStrings.xml"):
+                with archive.open(member) as strings:
+                    if _more_tags_than(strings, STRING, max_cells()):
+                        return too_many_cells_message()
     return ""
+
+
+def _check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> str:
+    """The sheet's declared width, its rows and its cells, counted in its bytes, against what
+    an import reads: openpyxl pads each row to the declared width and, when no width is
+    declared, parses the whole sheet as it opens the workbook."""
+    with archive.open(member) as sheet:
+        head = sheet.read(64 * 1024)  # the dimension comes before the rows
+    found = DIMENSION.search(head)
+    if found:
+        last_col = range_boundaries(found.group(1).decode().upper())[2]
+        if last_col is not None and last_col > MAX_COLUMNS:
+            return _(
+                "Trang tính có %(n)s cột, quá nhiều so với mẫu (tối đa %(limit)s cột): hãy "
+                "xoá các cột thừa hoặc chép dữ liệu sang tệp mẫu."
+            ) % {"n": format_number(last_col), "limit": format_number(MAX_COLUMNS)}
+    with archive.open(member) as sheet:
+        if _more_tags_than(sheet, ROW, max_sheet_rows()):
+            return too_many_rows_message()
+    with archive.open(member) as sheet:
+        if _more_tags_than(sheet, CELL, max_cells()):
+            return too_many_cells_message()
+    return ""
+
+
+def _more_tags_than(stream, tag: re.Pattern, limit: int) -> bool:
+    """Whether `stream` holds more than `limit` matches of `tag`, read a megabyte at a time."""
+    found, pending = 0, stream.read(MB)
+    while pending:
+        more = stream.read(MB)
+        # While more follows, counted up to the last "<", so that no tag is split.
+        cut = pending.rfind(b"<") if more else len(pending)
+        cut = cut if cut > 0 else len(pending)
+        found += len(tag.findall(pending, 0, cut))
+        if found > limit:
+            return True
+        pending = pending[cut:] + more
+    return False
+
+
+def max_sheet_rows() -> int:
+    """The sheet's rows an import reads: the header, the data rows, as many blank ones."""
+    return 2 * settings.REGISTER_IMPORT_MAX_ROWS + 1
+
+
+def max_cells() -> int:
+    """Cells, or distinct texts, a workbook may hold: 25 a row, more than any template has."""
+    return 25 * settings.REGISTER_IMPORT_MAX_ROWS
+
+
+def too_many_cells_message() -> str:
+    return _(
+        "Tệp có hơn %(n)s ô dữ liệu, nhiều hơn mẫu có thể chứa: hãy chép các dòng cần nhập "
+        "sang tệp mẫu."
+    ) % {"n": format_number(max_cells())}
+
+
+def too_many_rows_message() -> str:
+    return _("Tệp có hơn %(n)s dòng: hãy chia thành nhiều tệp.") % {
+        "n": format_number(settings.REGISTER_IMPORT_MAX_ROWS)
+    }
 
 
 def too_large_message(size: int) -> str:

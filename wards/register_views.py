@@ -28,6 +28,7 @@ from wards.models import (
     SchemeKind,
     SchemeMember,
 )
+from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
 from wards.services import history_entries
 
@@ -248,9 +249,9 @@ def activity_list(request, code: str):
     activities = scoped(request.user, Activity.objects.filter(ward=ward)).select_related(
         "scheme", "scheme__kind"
     )
-    year = request.GET.get("year", "")
-    if year.isdigit():
-        activities = activities.filter(date__year=int(year))
+    year = year_param(request)
+    if year is not None:
+        activities = activities.filter(date__year=year)
     page = Paginator(activities, 50).get_page(request.GET.get("page"))
     return render(
         request,

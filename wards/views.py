@@ -23,6 +23,7 @@ from documents.vietnamese import fold, natural_key
 from festival.models import Festival
 from wards.forms import GroupingForm, LoginForm, ResidentialAreaForm, SignerForm
 from wards.models import AdministrativeUnit, Level, ResidentialArea, Signer
+from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
 from wards.services import save_grouping, ward_profile
 
@@ -117,7 +118,7 @@ def unit_detail(request, code: str):
         context["areas"] = sorted(
             scoped(request.user, unit.residential_areas.all()), key=lambda a: natural_key(a.name)
         )
-        year = _year(request)
+        year = year_param(request)
         context["profile"] = ward_profile(unit, year)
         context["festival_year"] = year or timezone.localdate().year
         context["festival"] = (
@@ -151,11 +152,6 @@ def unit_detail(request, code: str):
         ),
     )
     return render(request, "wards/unit_detail.html", context)
-
-
-def _year(request) -> int | None:
-    year = request.GET.get("year", "")
-    return int(year) if year.isdigit() and 1900 < int(year) < 3000 else None
 
 
 def _search_units(queryset, query: str):

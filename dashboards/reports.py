@@ -12,6 +12,7 @@ from datetime import date
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
+from awards.models import AwardForm, IssuingLevel
 from dashboards.services import Dashboard, Pair, festival_result_labels, ward_dashboard
 from documents.vietnamese import format_date, format_number, short_date
 from wards.models import AdministrativeUnit, ExemplarKind, Level, ResidentialArea, authority_lines
@@ -198,12 +199,29 @@ def festival_table(dashboard: Dashboard) -> dict:
     )
 
 
+def _form_names(dashboard: Dashboard) -> dict[int, str]:
+    """The forms as a ward's report names them: the ward's own Giấy khen is its chairman's
+    ("… Ủy ban nhân dân phường Cửa Ông", not the catalogue's "… phường, xã"), the province's
+    forms its province's ("… Công an tỉnh Quảng Ninh"); a report over many wards keeps the
+    catalogue's names."""
+    ward = dashboard.unit
+    if ward.level != Level.WARD:
+        return {form.id: form.name for form in dashboard.forms}
+    issuers = {IssuingLevel.WARD: ward, IssuingLevel.PROVINCE: ward.province}
+    forms = AwardForm.objects.filter(pk__in=[form.id for form in dashboard.forms])
+    return {
+        form.pk: form.name_for(issuers[form.level]) if form.level in issuers else form.name
+        for form in forms
+    }
+
+
 def awards_table(dashboard: Dashboard) -> dict:
     """Nominations and awards by form, this year beside last year's awards."""
     year, before = dashboard.period.year, dashboard.previous.year
     totals = dashboard.totals
+    names = _form_names(dashboard)
     rows = [
-        [index, form.name, nominated.now, awarded.now, awarded.before, signed(awarded.change)]
+        [index, names[form.id], nominated.now, awarded.now, awarded.before, signed(awarded.change)]
         for index, (form, nominated, awarded) in enumerate(
             zip(dashboard.forms, totals.nominated_by_form, totals.awarded_by_form, strict=True),
             start=1,
@@ -333,18 +351,23 @@ def _awards_paragraph(dashboard: Dashboard) -> str:
 
 
 def _festival_paragraph(dashboard: Dashboard) -> str:
-    """A ward's festival: when, where, how far along, how many came."""
+    """A ward's festival: when and where it was held and how many came, or when it is planned
+    (in the report's words, never the app's status)."""
     info = dashboard.festival
     if info is None:
         return _("Năm %(year)d chưa có Ngày hội trên phần mềm.") % {"year": dashboard.period.year}
+    if not info.is_held:
+        return _(
+            "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm %(year)d dự kiến tổ chức ngày %(date)s "
+            "tại %(venue)s."
+        ) % {"year": info.year, "date": short_date(info.date), "venue": info.venue}
     return _(
-        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm %(year)d: ngày %(date)s tại %(venue)s "
-        "(%(status)s); %(attendance)s người tham dự %(compare)s."
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm %(year)d được tổ chức ngày %(date)s tại "
+        "%(venue)s; %(attendance)s người tham dự %(compare)s."
     ) % {
         "year": info.year,
         "date": short_date(info.date),
         "venue": info.venue,
-        "status": _lower_first(info.status_label),
         "attendance": format_number(dashboard.totals.attendance.now),
         "compare": _comparison(dashboard.totals.attendance, dashboard.previous.year),
     }

@@ -95,7 +95,11 @@ class AdministrativeUnit(models.Model):
         if self.level == Level.DISTRICT or not self.division_type:
             return self.name
         kind = "thành phố" if self.division_type == "thành phố trung ương" else self.division_type
-        return f"{kind.lower()} {self.name}"
+        kind = kind.lower()
+        # A name that already begins with its kind ("Phường 1") is not given it twice.
+        if self.name.lower().startswith(f"{kind} "):
+            return f"{kind}{self.name[len(kind) :]}"
+        return f"{kind} {self.name}"
 
     @property
     def title(self) -> str:

@@ -103,8 +103,8 @@ def test_the_ward_report_in_word_has_the_numbers_filled_in(login, people, units,
     assert activity[1] == ["1", "Tin báo, tố giác chuyển Công an", "5", "1", "+4"]
     assert activity[-1] == ["", "Cộng", "9", "6", "+3"]
     assert (
-        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2024: ngày 15/08/2024 tại Nhà văn hoá An "
-        "(đã báo cáo kết quả); 500 người tham dự (cùng kỳ năm 2023: 400; tăng 100)."
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2024 được tổ chức ngày 15/08/2024 tại "
+        "Nhà văn hoá An; 500 người tham dự (cùng kỳ năm 2023: 400; tăng 100)."
     ) in text
     assert festival[1:] == [
         ["1", "Người tham dự", "500", "400", "+100"],
@@ -115,8 +115,8 @@ def test_the_ward_report_in_word_has_the_numbers_filled_in(login, people, units,
     ]
     assert "có 2 lượt đề nghị khen thưởng (cùng kỳ năm 2023: 1; tăng 1), 1 lượt" in text
     assert awards[1:] == [
-        ["1", "Giấy khen của Giám đốc Công an tỉnh", "0", "0", "1", "-1"],
-        ["2", "Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã", "2", "1", "0", "+1"],
+        ["1", "Giấy khen của Giám đốc Công an tỉnh Thử", "0", "0", "1", "-1"],
+        ["2", "Giấy khen của Chủ tịch Ủy ban nhân dân phường An", "2", "1", "0", "+1"],
         ["", "Cộng", "2", "1", "1", "0"],
     ]
     assert comparison[1:] == [
@@ -133,8 +133,8 @@ def test_the_ward_report_in_word_has_the_numbers_filled_in(login, people, units,
         lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
         name="Trần Văn Bình",
         recipients=[
-            "Ủy ban nhân dân tỉnh Tỉnh Thử (để báo cáo);",
-            "Công an tỉnh Tỉnh Thử;",
+            "Ủy ban nhân dân tỉnh Thử (để báo cáo);",
+            "Công an tỉnh Thử;",
             "Lưu: VT.",
         ],
     )
@@ -174,7 +174,7 @@ def test_the_unit_summary_workbook_has_numbers_as_numbers(login, people, units, 
         login(people["province"]), "dashboards.unit_summary", units["province"], "xlsx"
     )
     assert job.filename == (
-        "Báo cáo tổng hợp phong trào toàn dân bảo vệ ANTQ năm 2024 — Tỉnh Tỉnh Thử.xlsx"
+        "Báo cáo tổng hợp phong trào toàn dân bảo vệ ANTQ năm 2024 — Tỉnh Thử.xlsx"
     )
     workbook = openpyxl.load_workbook(io.BytesIO(job.file.read()))
     assert workbook.sheetnames == [
@@ -371,8 +371,8 @@ def test_the_ward_report_pdf_is_fit_to_sign(login, people, units, province_data)
         lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
         name="Trần Văn Bình",
         recipients=[
-            "Ủy ban nhân dân tỉnh Tỉnh Thử (để báo cáo);",
-            "Công an tỉnh Tỉnh Thử;",
+            "Ủy ban nhân dân tỉnh Thử (để báo cáo);",
+            "Công an tỉnh Thử;",
             "Lưu: VT.",
         ],
     )
@@ -391,7 +391,7 @@ def test_the_unit_summary_is_signed_for_the_province(login, people, units, provi
     pdf = readback.fit_to_sign(content, landscape=True)
     readback.assert_national_header(
         pdf,
-        issuer=["ỦY BAN NHÂN DÂN", "TỈNH TỈNH THỬ"],
+        issuer=["ỦY BAN NHÂN DÂN", "TỈNH THỬ"],
         number="......./BC-UBND",
         place_date="Tỉnh Thử, ngày 02 tháng 12 năm 2026",
     )

@@ -307,7 +307,7 @@ def test_the_results_report_is_fit_to_sign(people, day, chairman):
     assert "Kết quả tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2026" in pdf.flat
     assert "Trạng thái" not in pdf.flat
     assert "Số người tham dự 1.200" in pdf.flat
-    recipients = ["Ủy ban nhân dân tỉnh Tỉnh Thử (để báo cáo);", "Công an tỉnh Tỉnh Thử;"]
+    recipients = ["Ủy ban nhân dân tỉnh Thử (để báo cáo);", "Công an tỉnh Thử;"]
     readback.assert_signature(
         pdf,
         lines=["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],

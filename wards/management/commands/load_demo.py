@@ -21,6 +21,7 @@ from wards.models import (
     Role,
     Scheme,
     SchemeKind,
+    Signer,
 )
 from wards.services import save_grouping
 
@@ -74,6 +75,10 @@ class Command(BaseCommand):
             for name in names:
                 ResidentialArea.objects.get_or_create(ward=ward, name=name, defaults={"kind": kind})
         load_register(AdministrativeUnit.objects.get(code="06781"))
+        # The province's summary of its wards is signed for its people's committee (a demo name).
+        Signer.objects.get_or_create(
+            unit=province, name="Trần Quốc Minh", defaults={"title": "Chủ tịch", "rank": 1}
+        )
         User = get_user_model()
         for username, full_name, role, code, position in USERS:
             family, _, given = full_name.rpartition(" ")

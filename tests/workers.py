@@ -40,7 +40,8 @@ def worker_process(
     answers a ping task, so the test starts only once the worker consumes. ``cwd`` lets a test
     see what the worker writes into its working directory; ``app`` names the Celery app module.
     """
-    # The worker's clock starts where the test's stands (tests/conftest.py pins it).
+    # The worker's clock starts where the test's stands (tests/conftest.py pins it with
+    # time_machine).
     env = {
         **os.environ,
         "DEBUG": "false",

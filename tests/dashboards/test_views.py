@@ -13,6 +13,7 @@ from tests.register import make_activity, make_areas, make_scheme
 from wards.models import AdministrativeUnit, Exemplar, Level, Role, Signer
 
 
+# Today is the suite's pinned clock (tests/conftest.py, time_machine), not the machine's.
 def unit_url(code, year=None):
     url = reverse("dashboards:unit", args=[code])
     return f"{url}?year={year}" if year else url

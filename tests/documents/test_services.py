@@ -23,6 +23,7 @@ from documents.services import (
 from tests.documents.conftest import Flaky
 
 
+# Now is the suite's pinned clock (tests/conftest.py, time_machine), not the machine's.
 def test_a_job_belongs_to_the_unit_of_the_object_and_ends_done(people, units, areas):
     job = request_document(people["ward_official"], "wards.profile", units["ward"], "pdf")
     assert job.unit == units["ward"]

@@ -16,6 +16,7 @@ from tests.conftest import make_unit, make_user
 from wards.models import AreaKind, Level, ResidentialArea, Role
 
 
+# Now is the suite's pinned clock (tests/conftest.py, time_machine), not the machine's.
 def wait_for(job_id: int, timeout: float = 60) -> tuple[Job, set[str]]:
     """Poll the row like the browser does; returns the finished job and the statuses seen."""
     seen = set()

@@ -15,6 +15,7 @@ from documents.registry import Rendered
 from documents.services import request_document
 
 
+# Now is the suite's pinned clock (tests/conftest.py, time_machine), not the machine's.
 def generate(client, kind="wards.profile", fmt="pdf", obj=None, **extra):
     return client.post(
         reverse("documents:generate"),

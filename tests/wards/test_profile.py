@@ -10,6 +10,7 @@ from wards.models import Scheme, SchemeStatus
 from wards.services import register_sections, ward_profile
 
 
+# Today is the suite's pinned clock (tests/conftest.py, time_machine), not the machine's.
 def build_register(units, kinds, areas):
     """Cửa Ông in miniature: three self-management groups, two mediation groups, a camera
     scheme for the whole ward, a dissolved group and a suspended one."""

@@ -11,6 +11,7 @@ from tests.register import make_activity, make_scheme
 from wards.models import Activity, Exemplar, Scheme, SchemeMember
 
 
+# Today is the suite's pinned clock (tests/conftest.py, time_machine), not the machine's.
 @pytest.fixture
 def official(client, people):
     client.force_login(people["ward_official"])

@@ -11,6 +11,7 @@ from tests.register import make_areas, make_scheme, seed_kinds
 from wards.models import Scheme, SchemeKind, SchemeStatus
 
 
+# Today is the suite's pinned clock (tests/conftest.py, time_machine), not the machine's.
 def errors_of(scheme: Scheme) -> dict[str, list[str]]:
     with pytest.raises(ValidationError) as caught:
         scheme.full_clean()

@@ -146,6 +146,10 @@ def cmd_run(args: list[str]) -> None:
         "--no-demo", action="store_true", help="migrate only: no unit list, no demo data"
     )
     options = parser.parse_args(args)
+    # Ctrl-C stops the run however it was started: a background job of a shell script inherits
+    # SIGINT ignored, and Python then raises no KeyboardInterrupt for it.
+    signal.signal(signal.SIGINT, interrupted)
+    signal.signal(signal.SIGTERM, interrupted)
     ensure_port_free(options.port)
     ensure_venv("")
     env = {**os.environ}
@@ -178,7 +182,6 @@ def cmd_run(args: list[str]) -> None:
         [PY, "manage.py", "runserver", f"127.0.0.1:{options.port}"],
     ]
     procs = []
-    signal.signal(signal.SIGTERM, interrupted)
     try:
         for command in children:
             procs.append(subprocess.Popen(command, cwd=ROOT, env=env, process_group=0))

@@ -42,6 +42,17 @@ def processes_with(marker: str) -> list[str]:
     return found
 
 
+def signal_masks(pid: int) -> str:
+    """The signals a process blocks, ignores and catches, to tell why one was not acted on."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return "gone"
+    return " ".join(
+        line for line in status.splitlines() if line.startswith(("SigBlk", "SigIgn", "SigCgt"))
+    )
+
+
 def dev_run(var_dir: Path, port: int, marker: str) -> subprocess.Popen:
     env = {
         k: v
@@ -86,7 +97,8 @@ def start_and_interrupt(var_dir: Path, port: int) -> None:
         wait_until(
             lambda: not answers(port) and not processes_with(marker),
             10,
-            f"10 s after Ctrl-C still running: {processes_with(marker)}",
+            f"10 s after Ctrl-C still running: {processes_with(marker)}; "
+            f"dev.py's signals: {signal_masks(run.pid)}",
             var_dir,
         )
         assert time.monotonic() - interrupted < 10

@@ -227,8 +227,15 @@ def xlsx(
             written += 1
             if progress is not None and written % 500 == 0:
                 progress(written)
+    from openpyxl.writer.excel import ExcelWriter
+
+    if not workbook.worksheets:
+        workbook.create_sheet()
     out = io.BytesIO()
-    workbook.save(out)
+    # Not workbook.save(): it stamps the file "modified" with the wall clock, so a job run
+    # again a second later wrote different bytes. ExcelWriter keeps the document's timestamp.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
     return _fixed_zip(out.getvalue())
 
 

@@ -9,6 +9,8 @@ from awards.models import (
     AwardForm,
     Ceremony,
     Decision,
+    DecisionStatus,
+    IssuingLevel,
     Nomination,
     Nominee,
     Presentation,
@@ -197,3 +199,40 @@ class CeremonyForm(ModelForm):
     class Meta:
         model = Ceremony
         fields = ["mc_name"]
+
+
+class DecisionFilterForm(Form):
+    """The decision list's filters, from the query string; a value that is not one of the
+    choices is a form error and the list shows nothing rather than everything."""
+
+    year = forms.IntegerField(label=_("Năm"), required=False, min_value=1900, max_value=2100)
+    status = forms.ChoiceField(
+        label=_("Trạng thái"),
+        choices=[("", _("— Tất cả —")), *DecisionStatus.choices],
+        required=False,
+    )
+    level = forms.ChoiceField(
+        label=_("Cấp khen"),
+        choices=[("", _("— Tất cả —")), *IssuingLevel.choices],
+        required=False,
+    )
+    form = forms.ModelChoiceField(
+        label=_("Hình thức khen thưởng"),
+        queryset=AwardForm.objects.all(),
+        required=False,
+        empty_label=_("— Tất cả —"),
+    )
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset.none()
+        data = self.cleaned_data
+        if data.get("year"):
+            queryset = queryset.filter(date__year=data["year"])
+        if data.get("status"):
+            queryset = queryset.filter(status=data["status"])
+        if data.get("level"):
+            queryset = queryset.filter(form__level=data["level"])
+        if data.get("form"):
+            queryset = queryset.filter(form=data["form"])
+        return queryset

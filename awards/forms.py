@@ -17,7 +17,7 @@ from awards.models import (
     PrinterProfile,
     RecipientKind,
 )
-from documents.forms import Form, ModelForm, NumberInput
+from documents.forms import Form, ModelForm, NumberInput, searchable
 from wards.models import Signer
 
 
@@ -68,7 +68,8 @@ class NominationForm(ModelForm):
 
     def __init__(self, *args, ward, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nominee"].queryset = ward.nominees.order_by("kind", "name")
+        self.fields["nominee"].queryset = ward.nominees.order_by("kind", "sort_name")
+        searchable(self.fields["nominee"])
         self.fields["form"].queryset = AwardForm.objects.filter(is_active=True)
         if not self.instance.pk:
             self.initial.setdefault("proposing_unit", f"UBND {ward.official_name}")

@@ -168,7 +168,6 @@ def scheme_detail(request, pk: int):
             for name in scheme.kind.fields
         ],
         "can_edit": has_perm(request.user, Perm.EDIT_REGISTER, scheme.ward),
-        "ancestors": [scheme.ward],
     }
     return render(request, "wards/scheme_detail.html", context)
 

@@ -75,9 +75,10 @@ class Table:
 
     def _parse_sort(self, asked: str, default: str) -> tuple[str, bool]:
         descending = asked.startswith("-")
-        if asked.lstrip("-") in self._sortable():
-            return asked.lstrip("-"), descending
-        return default.lstrip("-"), default.startswith("-")
+        key = asked[1:] if descending else asked
+        if key in self._sortable():
+            return key, descending
+        return default.removeprefix("-"), default.startswith("-")
 
     def _sorted(self, rows):
         order = self._sortable()[self.sort_key].order

@@ -110,7 +110,6 @@ def unit_detail(request, code: str):
     )
     context = {
         "unit": unit,
-        "ancestors": _visible_ancestors(request.user, unit),
         "can_edit_register": has_perm(request.user, Perm.EDIT_REGISTER, unit),
         "can_manage_units": has_perm(request.user, Perm.MANAGE_UNITS, unit),
     }
@@ -198,12 +197,6 @@ def _search_units(queryset, query: str):
     names = queryset.select_related(None).values_list("code", "name")
     codes = [code for code, name in names if needle in fold(name)]
     return queryset.filter(Q(code__in=codes) | Q(code=query))
-
-
-def _visible_ancestors(user, unit: AdministrativeUnit) -> list[AdministrativeUnit]:
-    codes = [code for code in unit.path.split("/") if code][:-1]
-    visible = scoped(user, AdministrativeUnit.objects.filter(code__in=codes))
-    return sorted(visible, key=lambda u: len(u.path))
 
 
 @login_required

@@ -17,7 +17,7 @@ from awards.models import (
     PrinterProfile,
     RecipientKind,
 )
-from documents.forms import Form, ModelForm, NumberInput, searchable
+from documents.forms import Form, ModelForm, NumberInput, WholeNumberField, searchable
 from wards.models import Signer
 
 
@@ -206,7 +206,9 @@ class DecisionFilterForm(Form):
     """The decision list's filters, from the query string; a value that is not one of the
     choices is a form error and the list shows nothing rather than everything."""
 
-    year = forms.IntegerField(label=_("Năm"), required=False, min_value=1900, max_value=2100)
+    year = WholeNumberField(
+        grouped=False, label=_("Năm"), required=False, min_value=1900, max_value=2100
+    )
     status = forms.ChoiceField(
         label=_("Trạng thái"),
         choices=[("", _("— Tất cả —")), *DecisionStatus.choices],

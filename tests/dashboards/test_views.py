@@ -77,7 +77,7 @@ def test_each_table_is_a_link_away(login, people, province_data):
     assert '<td class="small text-nowrap">15/08/2024 — Đã báo cáo kết quả</td>' in html
     assert 'data-testid="table-overview"' not in html
     html = client.get(unit_url("90", 2024) + "&tab=awarded").content.decode()
-    assert ">Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã</th>" in html
+    assert ">Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã</a></th>" in html
     # An unknown table: the overview.
     html = client.get(unit_url("90", 2024) + "&tab=<script>").content.decode()
     assert 'data-testid="table-overview"' in html

@@ -9,13 +9,15 @@ from awards.models import (
     AwardForm,
     Ceremony,
     Decision,
+    DecisionStatus,
+    IssuingLevel,
     Nomination,
     Nominee,
     Presentation,
     PrinterProfile,
     RecipientKind,
 )
-from documents.forms import Form, ModelForm, NumberInput
+from documents.forms import Form, ModelForm, NumberInput, WholeNumberField, searchable
 from wards.models import Signer
 
 
@@ -66,7 +68,8 @@ class NominationForm(ModelForm):
 
     def __init__(self, *args, ward, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nominee"].queryset = ward.nominees.order_by("kind", "name")
+        self.fields["nominee"].queryset = ward.nominees.order_by("kind", "sort_name")
+        searchable(self.fields["nominee"])
         self.fields["form"].queryset = AwardForm.objects.filter(is_active=True)
         if not self.instance.pk:
             self.initial.setdefault("proposing_unit", f"UBND {ward.official_name}")
@@ -197,3 +200,42 @@ class CeremonyForm(ModelForm):
     class Meta:
         model = Ceremony
         fields = ["mc_name"]
+
+
+class DecisionFilterForm(Form):
+    """The decision list's filters, from the query string; a value that is not one of the
+    choices is a form error and the list shows nothing rather than everything."""
+
+    year = WholeNumberField(
+        grouped=False, label=_("Năm"), required=False, min_value=1900, max_value=2100
+    )
+    status = forms.ChoiceField(
+        label=_("Trạng thái"),
+        choices=[("", _("— Tất cả —")), *DecisionStatus.choices],
+        required=False,
+    )
+    level = forms.ChoiceField(
+        label=_("Cấp khen"),
+        choices=[("", _("— Tất cả —")), *IssuingLevel.choices],
+        required=False,
+    )
+    form = forms.ModelChoiceField(
+        label=_("Hình thức khen thưởng"),
+        queryset=AwardForm.objects.all(),
+        required=False,
+        empty_label=_("— Tất cả —"),
+    )
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset.none()
+        data = self.cleaned_data
+        if data.get("year"):
+            queryset = queryset.filter(date__year=data["year"])
+        if data.get("status"):
+            queryset = queryset.filter(status=data["status"])
+        if data.get("level"):
+            queryset = queryset.filter(form__level=data["level"])
+        if data.get("form"):
+            queryset = queryset.filter(form=data["form"])
+        return queryset

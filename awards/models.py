@@ -17,7 +17,14 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from documents import fields as vn
-from wards.models import AdministrativeUnit, Capacity, Level, ResidentialArea, Signer
+from wards.models import (
+    AdministrativeUnit,
+    Capacity,
+    Level,
+    ResidentialArea,
+    Signer,
+    people_sort_text,
+)
 
 
 class IssuingLevel(models.TextChoices):
@@ -208,14 +215,24 @@ class Nominee(models.Model):
         help_text=_("Hình thức đã nhận trước khi dùng phần mềm (để kiểm tra tặng một lần)."),
     )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    sort_name = vn.CharField(max_length=2000, editable=False, blank=True)
 
     class Meta:
         verbose_name = _("đối tượng khen thưởng")
         verbose_name_plural = _("đối tượng khen thưởng")
-        ordering = ["ward", "kind", "name"]
+        # "collective" before "individual", as the printed lists put them.
+        ordering = ["ward", "kind", "sort_name"]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.fill_derived()
+        super().save(*args, **kwargs)
+
+    def fill_derived(self) -> None:
+        """The columns computed from others; bulk writes call this too."""
+        self.sort_name = people_sort_text(self.name, self.kind == RecipientKind.COLLECTIVE)
 
     def clean(self) -> None:
         if self.kind == RecipientKind.COLLECTIVE:
@@ -302,7 +319,7 @@ class Nomination(models.Model):
     class Meta:
         verbose_name = _("đề nghị khen thưởng")
         verbose_name_plural = _("đề nghị khen thưởng")
-        ordering = ["-year", "form__rank", "nominee__name"]
+        ordering = ["-year", "form__rank", "nominee__kind", "nominee__sort_name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["nominee", "form", "year"],

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 from awards import printing, services
 from awards.forms import (
     CeremonyForm,
+    DecisionFilterForm,
     DecisionForm,
     DecisionNominationsForm,
     NominationForm,
@@ -39,6 +39,7 @@ from festival.models import Festival
 from wards.models import AdministrativeUnit, Exemplar
 from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
+from wards.tables import Column, Table
 
 
 def _refused(request, reason: str):
@@ -70,8 +71,22 @@ def index(request):
         nominations = nominations.filter(year=year)
     if status in Status.values:
         nominations = nominations.filter(status=status)
+    table = Table(
+        request,
+        nominations,
+        [
+            # Collectives first, people by given name: the printed lists' order.
+            Column("nominee", _("Đối tượng"), ("nominee__kind", "nominee__sort_name")),
+            Column("form", _("Hình thức"), ("form__rank", "nominee__kind", "nominee__sort_name")),
+            Column("year", _("Năm"), ("year", "nominee__kind", "nominee__sort_name")),
+            Column("ward", _("Phường, xã"), ("nominee__ward__sort_name", "nominee__sort_name")),
+            Column("status", _("Trạng thái"), ("status", "nominee__kind", "nominee__sort_name")),
+        ],
+        default_sort="-year",
+        label=_("Đề nghị khen thưởng"),
+    )
     context = {
-        "nominations": Paginator(nominations, 50).get_page(request.GET.get("page")),
+        "table": table,
         "statuses": Status.choices,
         "year": year,
         "status": status,
@@ -93,8 +108,22 @@ def nominee_list(request):
         exemplars = scoped(
             request.user, Exemplar.objects.filter(ward=home_ward, nominees__isnull=True)
         ).order_by("kind", "name")
+    columns = [
+        # Collectives first, people by given name: the printed lists' order.
+        Column("name", _("Họ tên / tập thể"), ("kind", "sort_name")),
+        Column("birth_year", _("Năm sinh"), ("birth_year", "kind", "sort_name"), numeric=True),
+        Column("position", _("Chức vụ, đơn vị")),
+        Column("ward", _("Phường, xã"), ("ward__sort_name", "kind", "sort_name")),
+        Column("actions", _("Thao tác"), hidden_label=True),
+    ]
     context = {
-        "nominees": Paginator(nominees, 50).get_page(request.GET.get("page")),
+        "table": Table(
+            request,
+            nominees,
+            columns,
+            default_sort="name",
+            label=_("Đối tượng khen thưởng"),
+        ),
         "query": query,
         "home_ward": home_ward,
         "exemplars": exemplars,
@@ -300,12 +329,29 @@ def approvals(request):
 @login_required
 def decision_list(request):
     decisions = scoped(request.user, Decision.objects.select_related("form", "unit"))
+    filters = DecisionFilterForm(request.GET or None)
+    if filters.is_bound:
+        decisions = filters.filter(decisions)
     home = user_scope(request.user).unit
+    table = Table(
+        request,
+        decisions,
+        [
+            Column("number", _("Số"), ("number", "date")),
+            Column("date", _("Ngày"), ("date", "number")),
+            Column("form", _("Hình thức"), ("form__rank", "-date", "-number")),
+            Column("unit", _("Đơn vị"), ("unit__sort_name", "-date", "-number")),
+            Column("status", _("Trạng thái"), ("status", "-date", "-number")),
+        ],
+        default_sort="-date",
+        label=_("Quyết định khen thưởng"),
+    )
     return render(
         request,
         "awards/decision_list.html",
         {
-            "decisions": Paginator(decisions, 50).get_page(request.GET.get("page")),
+            "table": table,
+            "filters": filters,
             "can_create": home is not None and has_perm(request.user, Perm.APPROVE, home),
         },
     )
@@ -482,7 +528,20 @@ def ceremony_list(request):
     return render(
         request,
         "awards/ceremony_list.html",
-        {"festivals": Paginator(festivals, 50).get_page(request.GET.get("page"))},
+        {
+            "table": Table(
+                request,
+                festivals,
+                [
+                    Column("year", _("Ngày hội"), ("year", "ward__sort_name")),
+                    Column("ward", _("Phường, xã"), ("ward__sort_name", "-year")),
+                    Column("date", _("Ngày"), ("date", "ward__sort_name")),
+                    Column("actions", _("Thao tác"), hidden_label=True),
+                ],
+                default_sort="-year",
+                label=_("Lễ trao khen thưởng"),
+            )
+        },
     )
 
 

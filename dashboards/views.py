@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,8 +18,10 @@ from dashboards.services import (
     ward_dashboard,
     year_choices,
 )
+from documents.vietnamese import fold, natural_key
 from wards.models import AdministrativeUnit, Level
 from wards.scoping import Perm, get_for_user, has_perm, home_unit, user_scope
+from wards.tables import Column, Table
 
 
 @login_required
@@ -39,8 +42,8 @@ def unit_view(request, code: str):
         code=code,
     )
     dashboard = unit_dashboard(request.user, unit, _year(request))
-    context = _context(request, dashboard)
-    context.update(row_label=_("Phường, xã"), show_group=any(row.group for row in dashboard.rows))
+    show_group = any(row.group for row in dashboard.rows)
+    context = _context(request, dashboard, _("Phường, xã"), show_group)
     return render(request, "dashboards/unit.html", context)
 
 
@@ -52,10 +55,8 @@ def ward_view(request, code: str):
         code=code,
     )
     dashboard = ward_dashboard(request.user, ward, _year(request))
-    context = _context(request, dashboard)
+    context = _context(request, dashboard, _("Khu dân cư"), show_group=False)
     context.update(
-        row_label=_("Khu dân cư"),
-        show_group=False,
         festival_results=zip(
             festival_result_labels(), dashboard.totals.festival_results_list, strict=True
         ),
@@ -80,15 +81,32 @@ def _year(request) -> int:
     return year
 
 
-def _context(request, dashboard: Dashboard) -> dict:
+def _context(request, dashboard: Dashboard, row_label: str, show_group: bool) -> dict:
     unit = dashboard.unit
     tables = figure_tables(dashboard)
     chosen = request.GET.get("tab", "")
+    tab = next((table for table in tables if table.key == chosen), tables[0])
+    query = request.GET.get("q", "").strip()
+    only_data = request.GET.get("data") == "1"
     return {
-        "tab": next((table for table in tables if table.key == chosen), tables[0]),
+        "tab": tab,
+        "rows": _row_table(request, tab, row_label, show_group, query, only_data),
+        "query": query,
+        "only_data": only_data,
+        "row_label": row_label,
+        "show_group": show_group,
         "dashboard": dashboard,
         "unit": unit,
-        "ancestors": _ancestors(request.user, unit),
+        "crumbs": [
+            (_("Bảng theo dõi"), reverse("dashboards:index")),
+            *(
+                (
+                    a.name,
+                    f"{reverse('dashboards:unit', args=[a.code])}?year={dashboard.period.year}",
+                )
+                for a in _ancestors(request.user, unit)
+            ),
+        ],
         "years": year_choices(),
         "tables": tables,
         "summary": _summary(dashboard),
@@ -97,6 +115,48 @@ def _context(request, dashboard: Dashboard) -> dict:
         "tile_url": settings.MAP_TILE_URL,
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     }
+
+
+def _cell_key(index: int):
+    def key(line):
+        cell = line[1][index]
+        return natural_key(cell) if isinstance(cell, str) else cell.now
+
+    return key
+
+
+def _row_table(request, tab, row_label, show_group, query: str, only_data: bool) -> Table:
+    """The tab's rows, searched, narrowed to rows with figures and sorted, in Python: they are
+    figures worked out for the page (a province has about 150 wards), not database rows."""
+    lines = tab.lines
+    if query:
+        needle = fold(query)
+        lines = [line for line in lines if needle in fold(line[0].name)]
+    if only_data:
+        lines = [line for line in lines if line[0].has_data]
+    columns = [Column("name", row_label, lambda line: natural_key(line[0].name))]
+    if show_group:
+        columns.append(
+            Column(
+                "group",
+                _("Cụm"),
+                lambda line: (natural_key(line[0].group), natural_key(line[0].name)),
+            )
+        )
+    columns += [
+        Column(f"c{index}", label, _cell_key(index), numeric=True)
+        for index, label in enumerate(tab.labels)
+    ]
+    return Table(
+        request,
+        lines,
+        columns,
+        default_sort="name",
+        label=tab.title,
+        # A province's wards on one page, as before the table could page.
+        per_page=200,
+        per_page_choices=(50, 100, 200),
+    )
 
 
 def _summary(dashboard: Dashboard) -> list[tuple[str, object]]:

@@ -1,5 +1,5 @@
-"""Form base classes that normalise every submitted text value to Unicode NFC, and the one
-number input of the app."""
+"""Form base classes that normalise every submitted text value to Unicode NFC, the one
+number input of the app, and the searchable select."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -99,3 +99,20 @@ class DecimalNumberField(forms.DecimalField):
             return parse_decimal(str(value))
         except ValueError:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+# --------------------------------------------------------------------------- long selects
+
+
+def searchable(field: forms.ChoiceField) -> forms.ChoiceField:
+    """Make a long select searchable as one types, without accents ("dien ngoc" finds "Điện
+    Ngọc"): ``static/js/searchable_select.js`` turns it into the vendored Tom Select. Without
+    JavaScript it stays the plain select it is."""
+    field.widget.attrs.update(
+        {
+            "data-searchable": "",
+            "data-searchable-placeholder": _("Gõ để tìm…"),
+            "data-searchable-empty": _("Không tìm thấy"),
+        }
+    )
+    return field

@@ -43,6 +43,7 @@ __all__ = [
     "sort_text",
     "number_in_words",
     "person_name_key",
+    "person_sort_text",
     "place_date",
     "short_date",
     "sort_people",
@@ -194,14 +195,27 @@ def natural_key(text: str | None) -> CollationKey:
     return collation_key(_NUMBER_RUN.sub(lambda m: m.group().zfill(12), text or ""))
 
 
-def sort_text(text: str | None) -> str:
-    """An ASCII string that sorts like :func:`natural_key` (letters, then tones) under any
-    database collation, for an indexed column a database can ORDER BY and paginate."""
-    primary, secondary, _tertiary = natural_key(text)
+def _ascii_key(primary: tuple[int, ...], secondary: tuple[tuple[int, ...], ...]) -> str:
     letters = "".join(f"{weight:06x}" for weight in primary)
     tones = "".join(f"{marks[-1]:02x}" for marks in secondary)
     # "000000" is below every weight, so a name sorts before the longer names it begins.
     return f"{letters}000000{tones}"
+
+
+def sort_text(text: str | None) -> str:
+    """An ASCII string that sorts like :func:`natural_key` (letters, then tones) under any
+    database collation, for an indexed column a database can ORDER BY and paginate."""
+    primary, secondary, _tertiary = natural_key(text)
+    return _ascii_key(primary, secondary)
+
+
+def person_sort_text(full_name: str | None) -> str:
+    """An ASCII string that sorts like :func:`person_name_key` (given name, then family and
+    middle names) under any database collation: the web lists' column for the printed order."""
+    words = nfc(full_name or "").split(" ")
+    # A word's key has a fixed length once its letters are known, so the keys concatenate
+    # without a separator and a shorter name still sorts first.
+    return "".join(_ascii_key(*_word_key(word)) for word in [words[-1], *words[:-1]])
 
 
 @lru_cache(maxsize=65536)

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.http import FileResponse, Http404
@@ -49,6 +48,7 @@ from festival.photos import delete_photo, save_photo
 from wards.models import AdministrativeUnit
 from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, is_ward_level, scoped, user_scope
+from wards.tables import Column, Table
 
 # --------------------------------------------------------------------------- helpers
 
@@ -119,27 +119,38 @@ def festival_list(request):
     form = FestivalFilterForm(request.GET or None, years=years)
     if form.is_valid():
         festivals = _filter(request.user, festivals, form.cleaned_data)
-    rows = (
-        festivals.select_related("ward", "ward__parent")
-        .annotate(
-            people_examined=Sum("side_events__people_examined"),
-            gifts_count=Sum("side_events__gifts_count"),
-            id_cards=Sum("side_events__id_cards"),
-        )
-        .order_by("-year", "date", "ward__name")
+    rows = festivals.select_related("ward", "ward__parent").annotate(
+        people_examined=Sum("side_events__people_examined"),
+        gifts_count=Sum("side_events__gifts_count"),
+        id_cards=Sum("side_events__id_cards"),
     )
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    can_mark_pilot = has_perm(request.user, Perm.MARK_PILOT) and not is_ward_level(
+        user_scope(request.user).unit
+    )
+    columns = [
+        # Reversed, the default: newest year first, then by date and ward within a year.
+        Column("year", _("Năm"), ("year", "-date", "-ward__sort_name"), numeric=True),
+        Column("ward", _("Phường, xã"), ("ward__sort_name", "-year")),
+        Column("date", _("Ngày"), ("date", "ward__sort_name")),
+        Column("status", _("Trạng thái"), ("status", "-year", "date")),
+        Column("attendance", _("Tham dự"), ("attendance", "-year", "date"), numeric=True),
+        Column("examined", _("Khám bệnh"), ("people_examined", "-year", "date"), numeric=True),
+        Column("gifts", _("Suất quà"), ("gifts_count", "-year", "date"), numeric=True),
+        Column("id_cards", _("Căn cước"), ("id_cards", "-year", "date"), numeric=True),
+    ]
+    if can_mark_pilot:
+        columns.append(Column("actions", _("Thao tác"), hidden_label=True))
+    table = Table(request, rows, columns, default_sort="-year", label=_("Danh sách ngày hội"))
     return render(
         request,
         "festival/festival_list.html",
         {
             "form": form,
-            "page": page,
+            "table": table,
+            "page": table.page,
             "totals": services.festival_totals(festivals),
             "can_create": has_perm(request.user, Perm.EDIT_FESTIVAL),
-            "can_mark_pilot": has_perm(request.user, Perm.MARK_PILOT)
-            and not is_ward_level(user_scope(request.user).unit),
-            "query_string": _query_without_page(request),
+            "can_mark_pilot": can_mark_pilot,
         },
     )
 
@@ -157,12 +168,6 @@ def _filter(user, festivals, data):
         wards = scoped(user, AdministrativeUnit.objects.wards()).values_list("pk", "name")
         festivals = festivals.filter(ward__in=[pk for pk, name in wards if needle in fold(name)])
     return festivals
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 WEEKDAYS = (

@@ -61,3 +61,16 @@ def sheet(headers, rows, title=None) -> io.BytesIO:
     buffer.seek(0)
     buffer.name = "so.xlsx"
     return buffer
+
+
+def load_demo_data() -> None:
+    """The three demo loaders, as `dev.py` runs them: Quảng Ninh's units, people and register,
+    Cửa Ông's festivals, its nominations and decision."""
+    from django.core.management import call_command
+
+    from awards.catalogue import seed_catalogue
+
+    seed_kinds()
+    seed_catalogue()  # a test that flushed the database took the migration's rows with it
+    for command in ("load_demo", "load_festival_demo", "load_awards_demo"):
+        call_command(command, stdout=io.StringIO())

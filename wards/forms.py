@@ -7,7 +7,7 @@ from django.forms import inlineformset_factory
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from documents.forms import DecimalNumberField, Form, ModelForm, NFCMixin
+from documents.forms import DecimalNumberField, Form, ModelForm, NFCMixin, searchable
 from documents.registry import ParamsForm
 from wards.models import (
     KIND_FIELDS,
@@ -251,6 +251,7 @@ class SchemeFilterForm(Form):
     def __init__(self, *args, wards, ward: AdministrativeUnit | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ward"].queryset = wards
+        searchable(self.fields["ward"])
         self.fixed_ward = ward
         if ward is not None:
             # A ward official has one ward: nothing to choose.
@@ -298,7 +299,8 @@ class ActivityForm(ModelForm):
             del self.fields["scheme"]
         else:
             schemes = Scheme.objects.filter(ward=ward).select_related("kind")
-            self.fields["scheme"].queryset = schemes.order_by("kind__position", "name")
+            self.fields["scheme"].queryset = schemes.order_by("kind__position", "sort_name")
+            searchable(self.fields["scheme"])
             self.fields["scheme"].empty_label = _("— Hoạt động chung của phường, xã —")
 
 
@@ -315,7 +317,8 @@ class ExemplarForm(ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.ward = ward
         self.fields["area"].queryset = ResidentialArea.objects.filter(ward=ward)
-        self.fields["schemes"].queryset = Scheme.objects.filter(ward=ward).order_by("name")
+        self.fields["schemes"].queryset = Scheme.objects.filter(ward=ward).order_by("sort_name")
+        searchable(self.fields["schemes"])
 
 
 class ImportUploadForm(Form):

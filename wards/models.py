@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from documents import fields as vn
-from documents.vietnamese import fold, sort_text
+from documents.vietnamese import fold, person_sort_text, sort_text
 
 
 class Level(models.TextChoices):
@@ -675,6 +675,12 @@ class Activity(models.Model):
             raise ValidationError({"date": _("Ngày hoạt động không thể ở tương lai.")})
 
 
+def people_sort_text(name: str, collective: bool) -> str:
+    """The printed lists' order as a column: a collective by its name, a person by given name
+    first (the web lists sort and paginate on it in the database)."""
+    return sort_text(name) if collective else person_sort_text(name)
+
+
 class ExemplarKind(models.TextChoices):
     INDIVIDUAL = "individual", _("Cá nhân")
     COLLECTIVE = "collective", _("Tập thể")
@@ -709,11 +715,20 @@ class Exemplar(models.Model):
     achievements = vn.TextField(_("thành tích"), blank=True)
     year = vn.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
     phone = vn.CharField(_("điện thoại"), max_length=20, blank=True)
+    sort_name = vn.CharField(max_length=2000, editable=False, blank=True)
 
     class Meta:
         verbose_name = _("điển hình tiên tiến")
         verbose_name_plural = _("điển hình tiên tiến")
-        ordering = ["ward", "-year", "name"]
+        ordering = ["ward", "-year", "sort_name"]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.fill_derived()
+        super().save(*args, **kwargs)
+
+    def fill_derived(self) -> None:
+        """The columns computed from others; bulk writes call this too."""
+        self.sort_name = people_sort_text(self.name, self.kind == ExemplarKind.COLLECTIVE)

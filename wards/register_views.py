@@ -5,7 +5,6 @@ exemplary people. Every queryset goes through ``scoped``, every object through
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,8 +30,8 @@ from wards.models import (
 from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
 from wards.services import history_entries
+from wards.tables import Column, Table
 
-SCHEMES_PER_PAGE = 30
 MAP_LIMIT = 2000  # markers on one map; past that, the filters narrow it down
 
 
@@ -70,21 +69,41 @@ def _filtered_schemes(request):
     return form, schemes, home
 
 
+def _scheme_columns(home) -> list[Column]:
+    columns = [
+        Column("name", _("Tên mô hình"), ("sort_name",)),
+        Column("kind", _("Loại"), ("kind__position", "sort_name")),
+        Column("area", _("Khu dân cư"), ("area__name", "sort_name")),
+        Column("established", _("Ngày thành lập"), ("established_on", "sort_name")),
+        Column("status", _("Trạng thái"), ("status", "sort_name")),
+    ]
+    if home is None:
+        columns.insert(
+            1, Column("ward", _("Phường, xã"), ("ward__sort_name", "kind__position", "sort_name"))
+        )
+    return columns
+
+
 @login_required
 def scheme_list(request):
     form, schemes, home = _filtered_schemes(request)
-    schemes = schemes.select_related("kind", "area", "ward").order_by(
-        "ward__sort_name", "kind__position", "sort_name"
+    table = Table(
+        request,
+        schemes.select_related("kind", "area", "ward"),
+        _scheme_columns(home),
+        default_sort="kind" if home else "ward",
+        label=_("Danh sách mô hình tự quản"),
     )
-    page = Paginator(schemes, SCHEMES_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
-    query.pop("page", None)
+    for name in ("page", "sort", "per_page"):
+        query.pop(name, None)
     return render(
         request,
         "wards/scheme_list.html",
         {
             "form": form,
-            "page": page,
+            "table": table,
+            "page": table.page,
             "home": home,
             "querystring": query.urlencode(),
             "can_add": home is not None and has_perm(request.user, Perm.EDIT_REGISTER, home),
@@ -149,7 +168,6 @@ def scheme_detail(request, pk: int):
             for name in scheme.kind.fields
         ],
         "can_edit": has_perm(request.user, Perm.EDIT_REGISTER, scheme.ward),
-        "ancestors": [scheme.ward],
     }
     return render(request, "wards/scheme_detail.html", context)
 
@@ -252,17 +270,26 @@ def activity_list(request, code: str):
     year = year_param(request)
     if year is not None:
         activities = activities.filter(date__year=year)
-    page = Paginator(activities, 50).get_page(request.GET.get("page"))
+    can_edit = has_perm(request.user, Perm.EDIT_REGISTER, ward)
+    columns = [
+        Column("date", _("Ngày"), ("date",)),
+        Column("type", _("Loại hoạt động"), ("type", "-date")),
+        Column("count", _("Số lượng"), ("count", "-date"), numeric=True),
+        Column("scheme", _("Mô hình"), ("scheme__sort_name", "-date")),
+    ]
+    if can_edit:
+        columns.append(Column("actions", _("Thao tác"), hidden_label=True))
+    table = Table(request, activities, columns, default_sort="-date", label=_("Hoạt động đã ghi"))
     return render(
         request,
         "wards/activity_list.html",
         {
             "ward": ward,
-            "page": page,
+            "table": table,
+            "page": table.page,
             "year": year,
             "years": [d.year for d in ward.activities.dates("date", "year", order="DESC")],
-            "can_edit": has_perm(request.user, Perm.EDIT_REGISTER, ward),
-            "querystring": f"year={year}" if year else "",
+            "can_edit": can_edit,
         },
     )
 
@@ -323,14 +350,27 @@ def activity_delete(request, pk: int):
 def exemplar_list(request, code: str):
     ward = _ward(request, code)
     exemplars = scoped(request.user, Exemplar.objects.filter(ward=ward)).select_related("area")
+    can_edit = has_perm(request.user, Perm.EDIT_REGISTER, ward)
+    columns = [
+        # Collectives first, people by given name: the printed lists' order.
+        Column("name", _("Họ tên / tên tập thể"), ("kind", "sort_name")),
+        Column("kind", _("Cá nhân / tập thể"), ("kind", "sort_name")),
+        Column("year", _("Năm"), ("year", "kind", "sort_name"), numeric=True),
+        Column("area", _("Khu dân cư"), ("area__name", "kind", "sort_name")),
+    ]
+    if can_edit:
+        columns.append(Column("actions", _("Thao tác"), hidden_label=True))
+    table = Table(
+        request,
+        exemplars.prefetch_related("schemes"),
+        columns,
+        default_sort="name",
+        label=_("Danh sách điển hình tiên tiến"),
+    )
     return render(
         request,
         "wards/exemplar_list.html",
-        {
-            "ward": ward,
-            "exemplars": exemplars.prefetch_related("schemes"),
-            "can_edit": has_perm(request.user, Perm.EDIT_REGISTER, ward),
-        },
+        {"ward": ward, "table": table, "page": table.page, "can_edit": can_edit},
     )
 
 

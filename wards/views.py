@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordResetForm
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count, ProtectedError, Q
 from django.http import HttpResponse, JsonResponse
@@ -26,6 +25,7 @@ from wards.models import AdministrativeUnit, Level, ResidentialArea, Signer
 from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
 from wards.services import save_grouping, ward_profile
+from wards.tables import Column, Table
 
 
 def _on_post(limiter):
@@ -110,14 +110,11 @@ def unit_detail(request, code: str):
     )
     context = {
         "unit": unit,
-        "ancestors": _visible_ancestors(request.user, unit),
         "can_edit_register": has_perm(request.user, Perm.EDIT_REGISTER, unit),
         "can_manage_units": has_perm(request.user, Perm.MANAGE_UNITS, unit),
     }
     if unit.level == Level.WARD:
-        context["areas"] = sorted(
-            scoped(request.user, unit.residential_areas.all()), key=lambda a: natural_key(a.name)
-        )
+        context["areas"] = _area_table(request, unit, context["can_edit_register"])
         year = year_param(request)
         context["profile"] = ward_profile(unit, year)
         context["festival_year"] = year or timezone.localdate().year
@@ -145,13 +142,52 @@ def unit_detail(request, code: str):
             ),
             key=lambda g: natural_key(g.name),
         ),
-        # Sorted in Python: databases do not know the Vietnamese alphabet, and the wards under
-        # one unit are a few hundred at most.
-        wards=Paginator(sorted(wards, key=lambda w: natural_key(w.name)), 50).get_page(
-            request.GET.get("page")
+        table=Table(
+            request,
+            wards,
+            [
+                Column("name", _("Tên"), ("sort_name",)),
+                Column("type", _("Loại"), ("division_type", "sort_name")),
+                Column("parent", _("Trực thuộc"), ("parent__sort_name", "sort_name")),
+                Column("areas", _("Khu dân cư"), ("area_count", "sort_name"), numeric=True),
+            ],
+            default_sort="name",
+            label=_("Phường, xã, đặc khu"),
+            per_page=50,
         ),
     )
     return render(request, "wards/unit_detail.html", context)
+
+
+def _area_table(request, ward: AdministrativeUnit, can_edit: bool) -> Table:
+    """A ward's residential areas, sorted in Python: a ward has a few dozen and the database
+    does not know "Tổ 2" comes before "Tổ 10"."""
+    columns = [
+        Column("name", _("Tên"), lambda a: natural_key(a.name)),
+        Column("kind", _("Loại"), lambda a: (a.kind, natural_key(a.name))),
+        Column(
+            "households",
+            _("Số hộ"),
+            lambda a: (a.households or 0, natural_key(a.name)),
+            numeric=True,
+        ),
+        Column(
+            "population",
+            _("Nhân khẩu"),
+            lambda a: (a.population or 0, natural_key(a.name)),
+            numeric=True,
+        ),
+    ]
+    if can_edit:
+        columns.append(Column("actions", _("Thao tác"), hidden_label=True))
+    return Table(
+        request,
+        list(scoped(request.user, ward.residential_areas.all())),
+        columns,
+        default_sort="name",
+        label=_("Khu dân cư"),
+        per_page=100,
+    )
 
 
 def _search_units(queryset, query: str):
@@ -161,12 +197,6 @@ def _search_units(queryset, query: str):
     names = queryset.select_related(None).values_list("code", "name")
     codes = [code for code, name in names if needle in fold(name)]
     return queryset.filter(Q(code__in=codes) | Q(code=query))
-
-
-def _visible_ancestors(user, unit: AdministrativeUnit) -> list[AdministrativeUnit]:
-    codes = [code for code in unit.path.split("/") if code][:-1]
-    visible = scoped(user, AdministrativeUnit.objects.filter(code__in=codes))
-    return sorted(visible, key=lambda u: len(u.path))
 
 
 @login_required

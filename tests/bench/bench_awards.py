@@ -79,7 +79,7 @@ def seed_decision(count: int, number: int):
     if created:
         Membership.objects.create(user=leader, unit=ward, role=Role.STAFF)
     form = AwardForm.objects.get(code="GKUBP")
-    nominees = Nominee.objects.bulk_create(
+    nominees = [
         Nominee(
             ward=ward,
             name=synthetic_name(n),
@@ -88,7 +88,10 @@ def seed_decision(count: int, number: int):
             organisation=f"Tổ dân phố {n % 40 + 1}",
         )
         for n in range(count)
-    )
+    ]
+    for nominee in nominees:
+        nominee.fill_derived()
+    nominees = Nominee.objects.bulk_create(nominees)
     decision = Decision.objects.create(
         unit=ward,
         form=form,

@@ -77,7 +77,7 @@ def test_each_table_is_a_link_away(login, people, province_data):
     assert '<td class="small text-nowrap">15/08/2024 — Đã báo cáo kết quả</td>' in html
     assert 'data-testid="table-overview"' not in html
     html = client.get(unit_url("90", 2024) + "&tab=awarded").content.decode()
-    assert ">Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã</th>" in html
+    assert ">Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã</a></th>" in html
     # An unknown table: the overview.
     html = client.get(unit_url("90", 2024) + "&tab=<script>").content.decode()
     assert 'data-testid="table-overview"' in html
@@ -333,7 +333,7 @@ def test_a_superuser_sees_every_unit(client, units, province_data):
     assert client.get(unit_url("90", 2024)).status_code == 200
     assert client.get(unit_url("91", 2024)).status_code == 200
     response = client.get(ward_url("90001", 2024))
-    assert [a.name for a in response.context["ancestors"]] == ["Tỉnh Thử", "Cụm Một"]
+    assert [label for label, _url in response.context["crumbs"][1:]] == ["Tỉnh Thử", "Cụm Một"]
     assert client.get(reverse("dashboards:index"))["Location"] == reverse("home")
 
 

@@ -327,6 +327,8 @@ class Command(BaseCommand):
                     year=this_year - self.rng.randint(0, years - 1),
                 )
             )
+        for row in rows:
+            row.fill_derived()
         Exemplar.objects.bulk_create(rows, batch_size=BATCH)
         self.done("điển hình tiên tiến", len(rows))
 
@@ -385,6 +387,8 @@ class Command(BaseCommand):
                     area=self.rng.choice(areas[ward.pk]) if areas[ward.pk] else None,
                 )
             )
+        for nominee in nominees:
+            nominee.fill_derived()
         Nominee.objects.bulk_create(nominees, batch_size=BATCH)
         decisions: dict[tuple, Decision] = {}
         signers: dict[int, Signer] = {}

@@ -15,7 +15,7 @@ from awards.models import (
     PrinterProfile,
     RecipientKind,
 )
-from documents.forms import Form, ModelForm, NumberInput
+from documents.forms import Form, ModelForm, NumberInput, required_when
 from wards.models import Signer
 
 
@@ -43,6 +43,12 @@ class NomineeForm(ModelForm):
         self.instance.ward = ward
         self.fields["area"].queryset = ward.residential_areas.all()
         self.fields["prior_awards"].queryset = AwardForm.objects.filter(once_per_person=True)
+        required_when(
+            self.fields["birth_year"],
+            "kind",
+            RecipientKind.INDIVIDUAL,
+            note=_("Bắt buộc với cá nhân (in trong danh sách khen thưởng)."),
+        )
 
     def clean(self):
         data = super().clean()

@@ -12,6 +12,7 @@ from django.db import DatabaseError, connection
 from django.db.models import Count, ProtectedError, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -118,6 +119,11 @@ def unit_detail(request, code: str):
         context["areas"] = sorted(
             scoped(request.user, unit.residential_areas.all()), key=lambda a: natural_key(a.name)
         )
+        # A column nobody has filled in is left out: on a phone it is a screen of blanks.
+        context["area_columns"] = {
+            name: any(getattr(area, name) is not None for area in context["areas"])
+            for name in ("households", "population")
+        }
         year = year_param(request)
         context["profile"] = ward_profile(unit, year)
         context["festival_year"] = year or timezone.localdate().year
@@ -206,11 +212,11 @@ def area_delete(request, pk: int):
     except ProtectedError:
         messages.error(
             request,
-            _("Khu dân cư “%(name)s” còn mô hình hoặc điển hình nên chưa xoá được.")
+            _("Khu dân cư “%(name)s” còn mô hình hoặc điển hình nên chưa xóa được.")
             % {"name": area.name},
         )
         return redirect("wards:area_edit", pk=area.pk)
-    messages.success(request, _("Đã xoá khu dân cư “%(name)s”.") % {"name": area.name})
+    messages.success(request, _("Đã xóa khu dân cư “%(name)s”.") % {"name": area.name})
     return redirect("wards:unit", code=area.ward.code)
 
 
@@ -292,6 +298,11 @@ def livez(request):
     """Liveness, for the container healthcheck: the process answers (a database or broker
     outage is not cured by restarting the web server)."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers and bookmark tools ask for /favicon.ico whatever the page links to."""
+    return redirect(static("favicon.ico"), permanent=True)
 
 
 def healthz(request):

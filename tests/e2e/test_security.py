@@ -60,7 +60,7 @@ def test_a_hostile_scheme_name_is_plain_text_on_the_map_and_the_dashboard(
     log_in("tinh.thu", PASSWORD)  # province staff, who would have run the official's script
     for address in ("/schemes/map/?ward=90001", "/dashboards/wards/90001/"):
         page.goto(address)
-        marker = page.locator("path.leaflet-interactive")
+        marker = page.locator(".scheme-marker-icon")
         marker.hover()
         tooltip = page.locator(".leaflet-tooltip")
         assert tooltip.inner_text() == HOSTILE

@@ -45,6 +45,14 @@ def test_nominating_outside_ones_ward_or_role(login, people, who, expected):
     assert client.get(url).status_code == expected
 
 
+def test_the_birth_year_says_it_is_required_for_an_individual(login, people, units):
+    page = login(people["ward_official"]).get(reverse("awards:nominee_create", args=["90001"]))
+    html = page.content.decode()
+    assert "Bắt buộc với cá nhân" in html
+    assert 'data-required-when="kind"' in html
+    assert 'data-required-values="individual"' in html
+
+
 def test_another_wards_nominee_and_nomination_are_404(login, people, forms, make_nomination):
     nomination = make_nomination(forms["GKUBP"])
     client = login(people["outsider"])

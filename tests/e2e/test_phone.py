@@ -128,3 +128,26 @@ def test_the_ward_home_on_a_phone_opens_on_the_register_without_empty_columns(
     # Twelve areas in a compact list, not a screen-and-a-half of empty table rows.
     assert areas["height"] < 844
     assert not _page_scrolls_sideways(page)
+
+
+def test_the_birth_year_is_marked_required_only_for_an_individual(page, log_in, units, people):
+    log_in("canbo.an", PASSWORD)
+    page.goto(f"/awards/units/{units['ward'].code}/nominees/new/")
+    label = page.locator("label[for=id_birth_year]")
+    page.get_by_label("Cá nhân / tập thể").select_option(label="Cá nhân")
+    assert label.inner_text().endswith("*")
+    assert page.locator("#id_birth_year").get_attribute("aria-required") == "true"
+    page.get_by_label("Cá nhân / tập thể").select_option(label="Tập thể")
+    assert not label.inner_text().endswith("*")
+    assert page.locator("#id_birth_year").get_attribute("aria-required") == "false"
+
+
+def test_no_page_asks_for_a_missing_icon(page, log_in, units, people):
+    missing = []
+    page.on("response", lambda r: missing.append(r.url) if r.status == 404 else None)
+    log_in("canbo.an", PASSWORD)
+    page.goto("/")
+    page.wait_for_load_state("networkidle")
+    icon = page.evaluate("fetch('/favicon.ico').then(r => r.status)")
+    assert icon == 200
+    assert missing == []

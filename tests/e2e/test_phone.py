@@ -151,3 +151,13 @@ def test_no_page_asks_for_a_missing_icon(page, log_in, units, people):
     icon = page.evaluate("fetch('/favicon.ico').then(r => r.status)")
     assert icon == 200
     assert missing == []
+
+
+def test_the_catalogue_reads_on_a_phone_with_its_whole_formula(page, log_in, units, people):
+    seed_catalogue()
+    log_in("canbo.an", PASSWORD)
+    page.goto("/awards/forms/")
+    formula = page.get_by_test_id("reward-collective").first
+    assert " × 2.340.000\u00a0đ = " in formula.inner_text()
+    assert formula.is_visible()
+    assert not _page_scrolls_sideways(page)

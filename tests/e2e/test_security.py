@@ -133,9 +133,9 @@ def test_no_page_with_script_breaks_the_content_security_policy(
 
     # A delete button asks first (no inline onsubmit); dismissing keeps the scheme.
     page.goto(f"/schemes/{hostile_scheme.pk}/")
-    page.get_by_role("button", name="Xoá").click()
+    page.get_by_role("button", name="Xóa").click()
     page.wait_for_timeout(300)
-    assert page.dialogs == ["Xoá mô hình này?"]
+    assert page.dialogs == ["Xóa mô hình này?"]
     assert Scheme.objects.filter(pk=hostile_scheme.pk).exists()
 
     # The grouping's dashboard (a marker per ward, charts), as the district officer.

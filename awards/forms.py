@@ -17,7 +17,14 @@ from awards.models import (
     PrinterProfile,
     RecipientKind,
 )
-from documents.forms import Form, ModelForm, NumberInput, WholeNumberField, searchable
+from documents.forms import (
+    Form,
+    ModelForm,
+    NumberInput,
+    WholeNumberField,
+    required_when,
+    searchable,
+)
 from wards.models import Signer
 
 
@@ -45,6 +52,12 @@ class NomineeForm(ModelForm):
         self.instance.ward = ward
         self.fields["area"].queryset = ward.residential_areas.all()
         self.fields["prior_awards"].queryset = AwardForm.objects.filter(once_per_person=True)
+        required_when(
+            self.fields["birth_year"],
+            "kind",
+            RecipientKind.INDIVIDUAL,
+            note=_("Bắt buộc với cá nhân (in trong danh sách khen thưởng)."),
+        )
 
     def clean(self):
         data = super().clean()

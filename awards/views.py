@@ -206,7 +206,6 @@ def nomination_create(request, code: str):
         messages.success(
             request, _("Đã lập đề nghị cho “%(name)s”.") % {"name": nomination.nominee}
         )
-        _warn_levels(request, nomination)
         return redirect("awards:nomination", pk=nomination.pk)
     return render(request, "awards/nomination_form.html", {"form": form, "ward": ward})
 
@@ -224,19 +223,12 @@ def nomination_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Đã lưu đề nghị."))
-        _warn_levels(request, nomination)
         return redirect("awards:nomination", pk=pk)
     return render(
         request,
         "awards/nomination_form.html",
         {"form": form, "ward": ward, "nomination": nomination},
     )
-
-
-def _warn_levels(request, nomination):
-    warning = services.level_warning(nomination)
-    if warning:
-        messages.warning(request, warning)
 
 
 @login_required

@@ -2,10 +2,19 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from wards.views import LoginView, healthz, home, limit_login, limit_password_reset, livez
+from wards.views import (
+    LoginView,
+    favicon,
+    healthz,
+    home,
+    limit_login,
+    limit_password_reset,
+    livez,
+)
 
 urlpatterns = [
     path("", home, name="home"),
+    path("favicon.ico", favicon, name="favicon"),
     path("healthz/", healthz, name="healthz"),
     path("livez/", livez, name="livez"),
     path("accounts/login/", limit_login(LoginView.as_view()), name="login"),

@@ -15,6 +15,7 @@ from operator import attrgetter
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from awards.models import Nomination
 from dashboards import cache as dashboard_cache
@@ -32,6 +33,7 @@ from wards.models import (
     Level,
     ResidentialArea,
     Scheme,
+    marker_legend,
 )
 from wards.scoping import scoped
 
@@ -39,6 +41,12 @@ from wards.scoping import scoped
 FIRST_YEAR = 2005
 # Scheme markers on a ward's map; a unit's map has one marker per ward.
 MAP_LIMIT = 2000
+WARD_MARKER = {
+    "code": "ward",
+    "name": gettext_lazy("Phường, xã (giữa các mô hình có vị trí)"),
+    "colour": "#8b1a1a",
+    "icon": "geo-alt-fill",
+}
 
 # --------------------------------------------------------------------------- periods
 
@@ -252,6 +260,7 @@ class Dashboard:
     totals: Row
     months: list[Pair]  # activity per month, January first; None "now" after today
     markers: list[dict] = field(default_factory=list)
+    map_kinds: dict[str, dict] = field(default_factory=dict)  # the map's legend
     # A ward's own festivals (a unit's are on its rows).
     festival: FestivalInfo | None = None
     festival_before: FestivalInfo | None = None
@@ -475,6 +484,7 @@ def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None
         user, _Builder(unit, period, rows), _Grouping(rows=under, by="ward_id"), **grouped
     )
     dashboard.markers = _ward_markers(dashboard.rows)
+    dashboard.map_kinds = {WARD_MARKER["code"]: WARD_MARKER} if dashboard.markers else {}
     return dashboard
 
 
@@ -512,19 +522,20 @@ def _ward_dashboard_url():
 
 def _ward_markers(rows: list[Row]) -> list[dict]:
     """One marker per ward, at the centre of its located schemes."""
+    count = _("%(count)d mô hình")
     markers = []
     for row in rows:
         centre = row.centre
         if centre is None:
             continue
+        total = row.schemes_total.now
         markers.append(
             {
                 "lat": round(centre[0], 6),
                 "lng": round(centre[1], 6),
                 "name": row.name,
-                "kind": _("%(count)d mô hình") % {"count": row.schemes_total.now},
-                "profile": "generic",
-                "ward": row.group,
+                "kind": WARD_MARKER["code"],
+                "detail": " — ".join(filter(None, [count % {"count": total}, row.group])),
                 "url": row.url,
             }
         )
@@ -570,29 +581,30 @@ def ward_dashboard(user, ward: AdministrativeUnit, year: int, today: date | None
     common = rows[None]
     if not (common.has_data or common.schemes_total.before or common.activity_total.before):
         dashboard.rows = [row for row in dashboard.rows if row.key is not None]
-    dashboard.markers = _scheme_markers(schemes, ward, period)
+    dashboard.markers, dashboard.map_kinds = _scheme_markers(schemes, period)
     return dashboard
 
 
-def _scheme_markers(schemes, ward, period: Period) -> list[dict]:
+def _scheme_markers(schemes, period: Period) -> tuple[list[dict], dict]:
     located = (
         schemes.filter(figures.existing_at(period.end))
         .filter(latitude__isnull=False, longitude__isnull=False)
-        .values("pk", "name", "kind__name", "kind__profile", "latitude", "longitude")
+        .select_related("kind")
+        .only("pk", "name", "latitude", "longitude", "kind")
         .order_by("kind__position", "name")[:MAP_LIMIT]
     )
-    return [
+    markers = [
         {
-            "lat": float(item["latitude"]),
-            "lng": float(item["longitude"]),
-            "name": item["name"],
-            "kind": item["kind__name"],
-            "profile": item["kind__profile"],
-            "ward": ward.name,
-            "url": reverse("wards:scheme", args=[item["pk"]]),
+            "lat": float(scheme.latitude),
+            "lng": float(scheme.longitude),
+            "name": scheme.name,
+            "kind": scheme.kind.code,
+            "detail": scheme.kind.name,
+            "url": reverse("wards:scheme", args=[scheme.pk]),
         }
-        for item in located
+        for scheme in located
     ]
+    return markers, marker_legend(scheme.kind for scheme in located)
 
 
 # --------------------------------------------------------------------------- tables

@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import MONTHS_3
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from dashboards.services import (
@@ -203,7 +205,7 @@ def _charts(dashboard: Dashboard) -> dict:
         "now": _("Năm %(year)d") % {"year": dashboard.period.year},
         "before": _("Cùng kỳ %(year)d") % {"year": dashboard.previous.year},
         "kinds": series([kind.name for kind in dashboard.kinds], totals.by_kind),
-        "months": series([_("T%(month)d") % {"month": m} for m in range(1, 13)], dashboard.months),
+        "months": series([capfirst(MONTHS_3[m]) for m in range(1, 13)], dashboard.months),
         "types": series([label for _value, label in dashboard.types], totals.by_type),
         "forms": series([form.name for form in dashboard.forms], totals.awarded_by_form),
     }

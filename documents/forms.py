@@ -33,6 +33,17 @@ class ModelForm(NFCMixin, forms.ModelForm):
     pass
 
 
+def required_when(field: forms.Field, other: str, *values: str, note: str = "") -> None:
+    """Mark ``field`` as required while the form's field ``other`` holds one of ``values``
+    ("Năm sinh" for an individual, not for a collective). The form's clean() enforces the rule;
+    this says it: ``note`` as help text (without script too) and, through static/js/app.js,
+    the required mark on the label whenever the rule applies."""
+    if note:
+        field.help_text = note
+    field.widget.attrs["data-required-when"] = other
+    field.widget.attrs["data-required-values"] = " ".join(values)
+
+
 # --------------------------------------------------------------------------- numbers
 
 

@@ -179,7 +179,7 @@ def build_request(job: Job) -> RenderRequest:
         obj = kind.model_class._default_manager.get(pk=job.object_id)
     except kind.model_class.DoesNotExist:
         raise RenderError(
-            _("Không còn %(model)s này (đã bị xoá?). Không tạo được văn bản.")
+            _("Không còn %(model)s này (đã bị xóa?). Không tạo được văn bản.")
             % {"model": kind.model_class._meta.verbose_name}
         ) from None
     params = job.params

@@ -329,10 +329,11 @@ def parse_decimal(text: str) -> Decimal:
 
 
 def format_amount(n: int | Decimal | float | None) -> str:
-    """Format as "2.340.000 đ"; empty string for None."""
+    """Format as "2.340.000 đ"; empty string for None. A no-break space joins the number and
+    "đ", so a narrow column never wraps the unit away from its amount."""
     if n is None:
         return ""
-    return f"{format_number(n)} đ"
+    return f"{format_number(n)}\u00a0đ"
 
 
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")

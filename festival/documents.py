@@ -170,7 +170,7 @@ def guests_data(festival: Festival, when: date) -> dict:
         "guests": _guest_lines(services.ordered_guests(festival)),
         "closing": _(
             "Trân trọng cảm ơn sự có mặt của các đồng chí đại biểu, xin kính chúc các đồng chí "
-            "sức khoẻ, hạnh phúc và thành công!"
+            "sức khỏe, hạnh phúc và thành công!"
         ),
     }
 

@@ -1,8 +1,9 @@
 from django import forms
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from documents.forms import Form, ModelForm
+from documents.forms import Form, ModelForm, required_when
 from documents.vietnamese import short_date
 from festival.models import (
     Festival,
@@ -18,8 +19,9 @@ from festival.photos import clean_image
 from festival.services import (
     RESULT_FIELDS,
     conflict_message,
-    next_position,
+    make_room,
     pledge_text,
+    position_by_time,
     programme_conflicts,
     programme_with,
 )
@@ -100,15 +102,18 @@ class ProgrammeItemForm(ChildForm):
         part = data.get("part")
         if not part:
             return data
-        # A new item, or one moved to the other part, goes to the end of its part.
-        if part == self._saved_part:
-            self.position = self.instance.position
+        # A new item, or one moved to the other part, takes its place by its time; an item
+        # kept in its part keeps its place (the arrows reorder it).
+        self.placed = part != self._saved_part
+        if self.placed:
+            self.position = position_by_time(self.festival, part, data.get("start_time"))
         else:
-            self.position = next_position(self.festival, part)
+            self.position = self.instance.position
         candidate = ProgrammeItem(
             pk=self.instance.pk,
             part=part,
-            position=self.position,
+            # Half a place up: above the item whose place it takes.
+            position=self.position - 0.5 if self.placed else self.position,
             start_time=data.get("start_time"),
             title=data.get("title") or "",
         )
@@ -117,7 +122,10 @@ class ProgrammeItemForm(ChildForm):
                 self.add_error("start_time", conflict_message(item, before))
         return data
 
+    @transaction.atomic
     def save(self, commit=True):
+        if self.placed and commit:
+            make_room(self.festival, self.instance.part, self.position)
         self.instance.position = self.position
         return super().save(commit)
 
@@ -177,6 +185,15 @@ class SideEventForm(ChildForm):
     class Meta:
         model = SideEvent
         fields = ["kind", "title", "location", "responsible", "gift_recipients"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        required_when(
+            self.fields["gift_recipients"],
+            "kind",
+            SideEventKind.GIFTS,
+            note=_("Bắt buộc khi tặng quà."),
+        )
 
     def clean(self):
         data = super().clean()

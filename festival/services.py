@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -230,6 +230,25 @@ def programme_with(festival: Festival, candidate: ProgrammeItem) -> list[Program
 def next_position(festival: Festival, part: str) -> int:
     highest = festival.programme.filter(part=part).aggregate(top=Max("position"))["top"]
     return (highest or 0) + 1
+
+
+def position_by_time(festival: Festival, part: str, start_time: time | None) -> int:
+    """Where a new item starting at ``start_time`` goes in ``part``: just above the first item
+    that starts later, so adding "20:12" never lands below "21:00" and has to be moved up by
+    hand; last when nothing starts later or the item has no time. :func:`make_room` frees
+    the place."""
+    if start_time is not None:
+        later = festival.programme.filter(part=part, start_time__gt=start_time)
+        first_later = later.order_by("position", "pk").first()
+        if first_later is not None:
+            return first_later.position
+    return next_position(festival, part)
+
+
+def make_room(festival: Festival, part: str, position: int) -> None:
+    """Move the items of ``part`` from ``position`` down one place (inside the saving
+    transaction, before the new item takes the place)."""
+    festival.programme.filter(part=part, position__gte=position).update(position=F("position") + 1)
 
 
 @transaction.atomic

@@ -472,7 +472,7 @@ def child_delete(request, kind: str, pk: int):
     child_kind = CHILDREN[kind]
     row = _child(request, child_kind, pk)
     row.delete()
-    messages.success(request, _("Đã xoá “%(name)s”.") % {"name": str(row)})
+    messages.success(request, _("Đã xóa “%(name)s”.") % {"name": str(row)})
     return _to_detail(row.festival, child_kind.anchor)
 
 
@@ -580,5 +580,5 @@ def photo_delete(request, pk: int):
     )
     with transaction.atomic():
         delete_photo(photo)
-    messages.success(request, _("Đã xoá ảnh."))
+    messages.success(request, _("Đã xóa ảnh."))
     return redirect("festival:photos", pk=photo.festival_id)

@@ -7,7 +7,7 @@ from django.forms import inlineformset_factory
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from documents.forms import DecimalNumberField, Form, ModelForm, NFCMixin, searchable
+from documents.forms import DecimalNumberField, Form, ModelForm, NFCMixin, required_when, searchable
 from documents.registry import ParamsForm
 from wards.models import (
     KIND_FIELDS,
@@ -169,6 +169,12 @@ class SchemeForm(ModelForm):
                 del self.fields[name]
         for name in self.kind.required_fields if self.kind else ():
             self.fields[name].label = format_lazy("{} *", self.fields[name].label)
+        required_when(
+            self.fields["status_changed_on"],
+            "status",
+            SchemeStatus.SUSPENDED,
+            SchemeStatus.DISSOLVED,
+        )
 
     @property
     def kind_field_names(self) -> list[str]:

@@ -192,6 +192,13 @@ class Column:
     example: Any = None
     width: int = 18
     choices: Callable[[], list[str]] | None = None  # the template's drop-down list
+    # value -> what the preview shows, for columns read into a code ("tip_off", "suspended").
+    labels: dict[str, str] | None = None
+
+    def show(self, value: Any) -> str:
+        if self.labels and value in self.labels:
+            return str(self.labels[value])
+        return _display(value)
 
 
 class SheetImport:
@@ -283,7 +290,7 @@ class SheetImport:
             if obj is not None:
                 result.objects.append(obj)
                 if len(result.preview) < 20:
-                    result.preview.append([_display(values.get(c.attr)) for c in self.columns])
+                    result.preview.append([c.show(values.get(c.attr)) for c in self.columns])
         if result.rows == 0:
             result.errors.append(RowError(0, "", _("Tệp không có dòng dữ liệu nào.")))
         if not result.ok:
@@ -493,7 +500,7 @@ def _check_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> str:
         if last_col is not None and last_col > MAX_COLUMNS:
             return _(
                 "Trang tính có %(n)s cột, quá nhiều so với mẫu (tối đa %(limit)s cột): hãy "
-                "xoá các cột thừa hoặc chép dữ liệu sang tệp mẫu."
+                "xóa các cột thừa hoặc chép dữ liệu sang tệp mẫu."
             ) % {"n": format_number(last_col), "limit": format_number(MAX_COLUMNS)}
     with archive.open(member) as sheet:
         if _more_tags_than(sheet, ROW, max_sheet_rows()):
@@ -627,6 +634,7 @@ class SchemeImport(SheetImport):
                 help=_("Để trống nếu đang hoạt động."),
                 example=str(SchemeStatus.ACTIVE.label),
                 choices=lambda: [str(label) for label in SchemeStatus.labels],
+                labels=dict(SchemeStatus.choices),
             ),
             Column(
                 _("Ngày tạm ngừng, giải thể"),
@@ -776,6 +784,7 @@ class ActivityImport(SheetImport):
                 example=str(ActivityType.TIP_OFF.label),
                 width=32,
                 choices=lambda: [str(label) for label in ActivityType.labels],
+                labels=dict(ActivityType.choices),
             ),
             Column(
                 _("Số lượng"),

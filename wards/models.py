@@ -1,4 +1,5 @@
 import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -353,6 +354,41 @@ NUMERIC_KIND_FIELDS = (
 )
 
 
+# How each seeded kind of scheme looks on the map (wards/scheme_map.html): a colour and a
+# Bootstrap icon. A kind an administrator adds later takes a style from FALLBACK_MARKERS.
+MARKER_STYLES = {
+    "to-tu-quan": ("#1b2a4a", "people-fill"),
+    "to-hoa-giai": ("#6f42c1", "chat-heart-fill"),
+    "camera": ("#0b5394", "camera-video-fill"),
+    "to-lien-gia-pccc": ("#b02a37", "fire"),
+    "diem-chua-chay": ("#d9480f", "droplet-fill"),
+    "to-tuan-tra": ("#146c43", "flag-fill"),
+    "hom-thu": ("#0a7a8a", "envelope-fill"),
+    "to-bao-ve-antt": ("#7a5c00", "shield-fill"),
+    "cau-lac-bo": ("#a61e4d", "star-fill"),
+    "khu-nha-tro-an-toan": ("#5c3d2e", "house-fill"),
+    "to-dan-pho-an-toan": ("#364fc7", "buildings-fill"),
+    "dan-van-kheo": ("#2b8a3e", "hand-thumbs-up-fill"),
+    "sach-ma-tuy": ("#862e9c", "capsule"),
+    "khac": ("#495057", "geo-alt-fill"),
+}
+FALLBACK_MARKERS = [
+    ("#8b1a1a", "circle-fill"),
+    ("#1864ab", "square-fill"),
+    ("#2f9e44", "triangle-fill"),
+    ("#5f3dc4", "diamond-fill"),
+    ("#c2255c", "hexagon-fill"),
+    ("#0c8599", "pentagon-fill"),
+]
+
+
+def marker_legend(kinds: Iterable["SchemeKind"]) -> dict[str, dict[str, str]]:
+    """code -> style of each kind among ``kinds`` (repeats allowed), in the register's order of
+    kinds: the legend of a map and what its markers look up."""
+    unique = {kind.code: kind for kind in kinds}.values()
+    return {k.code: k.marker for k in sorted(unique, key=lambda k: (k.position, k.name))}
+
+
 class SchemeKind(models.Model):
     """A kind of self-management scheme; a row, so administrators can add the ones a province
     invents (seeded from the festival reports and the law)."""
@@ -388,6 +424,13 @@ class SchemeKind(models.Model):
             super().save(*args, **kwargs)
             if renamed:
                 Scheme.refresh_search_text(Scheme.objects.filter(kind=self))
+
+    @property
+    def marker(self) -> dict[str, str]:
+        """The kind's colour and icon on the map and in its legend."""
+        fallback = FALLBACK_MARKERS[(self.pk or 0) % len(FALLBACK_MARKERS)]
+        colour, icon = MARKER_STYLES.get(self.code, fallback)
+        return {"code": self.code, "name": self.name, "colour": colour, "icon": icon}
 
     @property
     def counted_as(self) -> str:

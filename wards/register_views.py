@@ -26,6 +26,7 @@ from wards.models import (
     Scheme,
     SchemeKind,
     SchemeMember,
+    marker_legend,
 )
 from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
@@ -125,9 +126,8 @@ def scheme_map(request):
             "lat": float(s.latitude),
             "lng": float(s.longitude),
             "name": s.name,
-            "kind": s.kind.name,
-            "profile": s.kind.profile,
-            "ward": s.ward.name,
+            "kind": s.kind.code,
+            "detail": f"{s.kind.name} — {s.ward.name}",
             "url": reverse("wards:scheme", args=[s.pk]),
         }
         for s in rows[:MAP_LIMIT]
@@ -140,6 +140,7 @@ def scheme_map(request):
             "home": home,
             "schemes": rows[:MAP_LIMIT],
             "markers": markers,
+            "kinds": marker_legend(s.kind for s in rows[:MAP_LIMIT]),
             "truncated": len(rows) > MAP_LIMIT,
             "map_limit": MAP_LIMIT,
             "tile_url": settings.MAP_TILE_URL,
@@ -234,7 +235,7 @@ def scheme_delete(request, pk: int):
         messages.error(
             request,
             _(
-                "Mô hình “%(name)s” đã có hoạt động nên không xoá được: "
+                "Mô hình “%(name)s” đã có hoạt động nên không xóa được: "
                 "hãy chuyển trạng thái sang “Đã giải thể”."
             )
             % {"name": scheme.name},
@@ -242,7 +243,7 @@ def scheme_delete(request, pk: int):
         return redirect(scheme)
     with transaction.atomic():
         scheme.delete()
-    messages.success(request, _("Đã xoá mô hình “%(name)s”.") % {"name": scheme.name})
+    messages.success(request, _("Đã xóa mô hình “%(name)s”.") % {"name": scheme.name})
     return redirect(f"{reverse('wards:scheme_list')}?ward={scheme.ward.code}")
 
 
@@ -337,7 +338,7 @@ def activity_edit(request, pk: int):
 def activity_delete(request, pk: int):
     activity = _activity(request, pk)
     activity.delete()
-    messages.success(request, _("Đã xoá hoạt động: %(a)s.") % {"a": activity})
+    messages.success(request, _("Đã xóa hoạt động: %(a)s.") % {"a": activity})
     if activity.scheme is not None:
         return redirect(activity.scheme)
     return redirect("wards:activity_list", code=activity.ward.code)
@@ -401,5 +402,5 @@ def exemplar_edit(request, pk: int):
 def exemplar_delete(request, pk: int):
     exemplar = _exemplar(request, pk)
     exemplar.delete()
-    messages.success(request, _("Đã xoá điển hình “%(name)s”.") % {"name": exemplar.name})
+    messages.success(request, _("Đã xóa điển hình “%(name)s”.") % {"name": exemplar.name})
     return redirect("wards:exemplar_list", code=exemplar.ward.code)

@@ -239,7 +239,7 @@ def history_entries(*querysets) -> list[HistoryEntry]:
     return entries
 
 
-_ACTIONS = {"+": _("Tạo"), "~": _("Sửa"), "-": _("Xoá")}
+_ACTIONS = {"+": _("Tạo"), "~": _("Sửa"), "-": _("Xóa")}
 
 
 def _history_entry(record, before, labels) -> HistoryEntry:

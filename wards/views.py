@@ -11,6 +11,7 @@ from django.db import DatabaseError, connection
 from django.db.models import Count, ProtectedError, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -115,6 +116,7 @@ def unit_detail(request, code: str):
     }
     if unit.level == Level.WARD:
         context["areas"] = _area_table(request, unit, context["can_edit_register"])
+        context["area_columns"] = {column.key: True for column in context["areas"].columns}
         year = year_param(request)
         context["profile"] = ward_profile(unit, year)
         context["festival_year"] = year or timezone.localdate().year
@@ -162,27 +164,27 @@ def unit_detail(request, code: str):
 def _area_table(request, ward: AdministrativeUnit, can_edit: bool) -> Table:
     """A ward's residential areas, sorted in Python: a ward has a few dozen and the database
     does not know "Tổ 2" comes before "Tổ 10"."""
+    areas = list(scoped(request.user, ward.residential_areas.all()))
     columns = [
         Column("name", _("Tên"), lambda a: natural_key(a.name)),
         Column("kind", _("Loại"), lambda a: (a.kind, natural_key(a.name))),
-        Column(
-            "households",
-            _("Số hộ"),
-            lambda a: (a.households or 0, natural_key(a.name)),
-            numeric=True,
-        ),
-        Column(
-            "population",
-            _("Nhân khẩu"),
-            lambda a: (a.population or 0, natural_key(a.name)),
-            numeric=True,
-        ),
     ]
+    # A column nobody has filled in is left out: on a phone it is a screen of blanks.
+    for name, label in (("households", _("Số hộ")), ("population", _("Nhân khẩu"))):
+        if any(getattr(area, name) is not None for area in areas):
+            columns.append(
+                Column(
+                    name,
+                    label,
+                    lambda a, name=name: (getattr(a, name) or 0, natural_key(a.name)),
+                    numeric=True,
+                )
+            )
     if can_edit:
         columns.append(Column("actions", _("Thao tác"), hidden_label=True))
     return Table(
         request,
-        list(scoped(request.user, ward.residential_areas.all())),
+        areas,
         columns,
         default_sort="name",
         label=_("Khu dân cư"),
@@ -236,11 +238,11 @@ def area_delete(request, pk: int):
     except ProtectedError:
         messages.error(
             request,
-            _("Khu dân cư “%(name)s” còn mô hình hoặc điển hình nên chưa xoá được.")
+            _("Khu dân cư “%(name)s” còn mô hình hoặc điển hình nên chưa xóa được.")
             % {"name": area.name},
         )
         return redirect("wards:area_edit", pk=area.pk)
-    messages.success(request, _("Đã xoá khu dân cư “%(name)s”.") % {"name": area.name})
+    messages.success(request, _("Đã xóa khu dân cư “%(name)s”.") % {"name": area.name})
     return redirect("wards:unit", code=area.ward.code)
 
 
@@ -322,6 +324,11 @@ def livez(request):
     """Liveness, for the container healthcheck: the process answers (a database or broker
     outage is not cured by restarting the web server)."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers and bookmark tools ask for /favicon.ico whatever the page links to."""
+    return redirect(static("favicon.ico"), permanent=True)
 
 
 def healthz(request):

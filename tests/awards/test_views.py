@@ -45,6 +45,14 @@ def test_nominating_outside_ones_ward_or_role(login, people, who, expected):
     assert client.get(url).status_code == expected
 
 
+def test_the_birth_year_says_it_is_required_for_an_individual(login, people, units):
+    page = login(people["ward_official"]).get(reverse("awards:nominee_create", args=["90001"]))
+    html = page.content.decode()
+    assert "Bắt buộc với cá nhân" in html
+    assert 'data-required-when="kind"' in html
+    assert 'data-required-values="individual"' in html
+
+
 def test_another_wards_nominee_and_nomination_are_404(login, people, forms, make_nomination):
     nomination = make_nomination(forms["GKUBP"])
     client = login(people["outsider"])
@@ -109,7 +117,7 @@ def test_nominating_at_a_second_level_warns(login, people, forms, make_nominatio
     first = make_nomination(forms["GKUBP"])
     response = _nominate(client, first.nominee, forms["BKUBT"])
     page = client.get(response.url).content.decode()
-    assert "còn được đề nghị ở cấp khác" in page
+    assert page.count("còn được đề nghị ở cấp khác") == 1  # once, not as a message as well
     assert Nomination.objects.count() == 2
 
 
@@ -246,7 +254,7 @@ def test_decision_from_creation_to_issue(
     client.post(response.url, {"nominations": [n.pk for n in approved]})
     page = client.get(response.url).content.decode()
     assert page.index("Lê Thị An") < page.index("Trần Văn Cường")
-    assert "1.404.000 đ" in page
+    assert "1.404.000\u00a0đ" in page
     response = client.post(reverse("awards:decision_issue", args=[decision.pk]))
     assert response.status_code == 302
     page = client.get(response.url).content.decode()
@@ -312,6 +320,13 @@ def test_catalogue_shows_todays_amounts(login, people, forms):
     page = login(people["ward_official"]).get(reverse("awards:catalogue")).content.decode()
     assert "Kỷ niệm chương “Bảo vệ an ninh Tổ quốc”" in page
     assert "2.340.000" in page
+
+
+def test_catalogue_writes_out_the_whole_reward_formula(login, people, forms):
+    """Coefficient × the base salary in force = the reward, not "0,60 × = 1.404.000 đ"."""
+    page = login(people["ward_official"]).get(reverse("awards:catalogue")).content.decode()
+    assert "0,60 × 2.340.000\u00a0đ = 1.404.000\u00a0đ" in page
+    assert "× =" not in page
 
 
 def test_printer_profiles_belong_to_the_unit(login, people):

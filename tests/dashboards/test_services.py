@@ -108,7 +108,10 @@ def test_the_map_has_a_marker_per_ward_at_the_centre_of_its_schemes(
     assert markers["An"]["lat"] == pytest.approx(21.05)
     assert markers["An"]["lng"] == pytest.approx(105.85)
     assert markers["An"]["url"] == "/dashboards/wards/90001/"
-    assert markers["An"]["kind"] == "5 mô hình"
+    assert markers["An"]["detail"].startswith("5 mô hình")
+    # One style for every ward's marker, explained by the legend.
+    assert {marker["kind"] for marker in dashboard.markers} == {"ward"}
+    assert list(dashboard.map_kinds) == ["ward"]
 
 
 def test_the_ward_dashboard_has_a_row_per_residential_area(people, units, province_data):

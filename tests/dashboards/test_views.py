@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -68,6 +69,17 @@ def test_the_province_dashboard_shows_the_grouping_of_each_ward(login, people, p
     assert charts["before"] == "Cùng kỳ 2023"
     assert charts["kinds"]["labels"] == ["Tổ tự quản ANTT", "Tổ hòa giải", "Camera an ninh"]
     assert charts["kinds"]["now"] == [2, 1, 2]
+
+
+def test_the_chart_months_are_named_in_the_page_language(login, people, province_data):
+    client = login(people["province"])
+    months = client.get(unit_url("90", 2024)).context["charts"]["months"]["labels"]
+    assert months[:2] == ["Tháng 1", "Tháng 2"]
+    assert len(months) == 12
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    months = client.get(unit_url("90", 2024)).context["charts"]["months"]["labels"]
+    assert months[:3] == ["Jan", "Feb", "Mar"]
+    assert months[-1] == "Dec"
 
 
 def test_each_table_is_a_link_away(login, people, province_data):

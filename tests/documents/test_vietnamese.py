@@ -406,9 +406,9 @@ def test_format_number_rejects_non_finite(value):
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        (2340000, "2.340.000 đ"),
-        (0, "0 đ"),
-        (Decimal("1500.5"), "1.500,5 đ"),
+        (2340000, "2.340.000\u00a0đ"),
+        (0, "0\u00a0đ"),
+        (Decimal("1500.5"), "1.500,5\u00a0đ"),
         (None, ""),
     ],
 )

@@ -79,7 +79,7 @@ def test_from_nomination_to_a_verified_certificate(page, log_in, people, units, 
     for checkbox in page.get_by_role("checkbox").all():
         checkbox.check()
     page.get_by_role("button", name="Lưu danh sách").click()
-    assert page.get_by_test_id("total").inner_text() == "2.808.000 đ"
+    assert page.get_by_test_id("total").inner_text() == "2.808.000\u00a0đ"
     page.get_by_role("button", name="Ban hành quyết định").click()
     assert page.get_by_text("3 giấy chứng nhận đã được cấp số hiệu").is_visible()
 

@@ -61,10 +61,10 @@ def test_an_official_builds_the_register_and_imports_activity(page, log_in, peop
 
     # The map shows the one with a location, with no tile server configured.
     page.get_by_role("link", name="Bản đồ").first.click()
-    page.wait_for_selector("path.leaflet-interactive")
-    assert page.locator("path.leaflet-interactive").count() == 1
+    page.wait_for_selector(".scheme-marker-icon")
+    assert page.locator(".scheme-marker-icon").count() == 1
     assert page.get_by_test_id("located-count").inner_text() == "1 mô hình có vị trí"
-    page.locator("path.leaflet-interactive").click()
+    page.locator(".scheme-marker-icon").click()
     assert (
         page.locator(".leaflet-popup").get_by_role("link", name="Camera chợ Cửa Ông").is_visible()
     )

@@ -60,7 +60,7 @@ def test_a_hostile_scheme_name_is_plain_text_on_the_map_and_the_dashboard(
     log_in("tinh.thu", PASSWORD)  # province staff, who would have run the official's script
     for address in ("/schemes/map/?ward=90001", "/dashboards/wards/90001/"):
         page.goto(address)
-        marker = page.locator("path.leaflet-interactive")
+        marker = page.locator(".scheme-marker-icon")
         marker.hover()
         tooltip = page.locator(".leaflet-tooltip")
         assert tooltip.inner_text() == HOSTILE
@@ -133,9 +133,9 @@ def test_no_page_with_script_breaks_the_content_security_policy(
 
     # A delete button asks first (no inline onsubmit); dismissing keeps the scheme.
     page.goto(f"/schemes/{hostile_scheme.pk}/")
-    page.get_by_role("button", name="Xoá").click()
+    page.get_by_role("button", name="Xóa").click()
     page.wait_for_timeout(300)
-    assert page.dialogs == ["Xoá mô hình này?"]
+    assert page.dialogs == ["Xóa mô hình này?"]
     assert Scheme.objects.filter(pk=hostile_scheme.pk).exists()
 
     # The grouping's dashboard (a marker per ward, charts), as the district officer.

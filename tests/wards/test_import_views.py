@@ -47,6 +47,18 @@ def test_a_sheet_is_previewed_then_confirmed(official, import_dir):
     assert list(import_dir.iterdir()) == []  # the waiting file is gone
 
 
+def test_the_preview_shows_the_register_words_not_internal_codes(official):
+    rows = [
+        ["02/05/2025", "Buổi tuyên truyền", 1, None, None, None],
+        ["03/05/2025", "tip_off", 3, None, None, None],  # a code is read, and shown as its name
+    ]
+    preview = upload(official, rows).context["result"].preview
+    assert [row[1] for row in preview] == ["Buổi tuyên truyền", "Tin báo, tố giác chuyển Công an"]
+    page = upload(official, rows).content.decode()
+    assert "<td>propaganda</td>" not in page
+    assert "<td>tip_off</td>" not in page
+
+
 def test_errors_are_listed_by_row_and_column_and_nothing_is_kept(official, import_dir):
     rows = [
         ["02/05/2025", "Ca tuần tra", 2, None, None, None],

@@ -351,7 +351,7 @@ def test_the_nav_offers_the_register(official):
 def test_an_area_with_schemes_is_not_deleted(official, units, kinds, areas):
     make_scheme(units["ward"], kinds["to-tu-quan"], "Tổ 1", area=areas["Khu 1"])
     response = official.post(reverse("wards:area_delete", args=[areas["Khu 1"].pk]), follow=True)
-    assert "chưa xoá được" in response.content.decode()
+    assert "chưa xóa được" in response.content.decode()
     assert areas["Khu 1"].__class__.objects.filter(pk=areas["Khu 1"].pk).exists()
 
 

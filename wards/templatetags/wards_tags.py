@@ -1,8 +1,9 @@
 from django import template
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.html import strip_tags
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext
 
 from wards.context_processors import person_name as _person_name
 from wards.models import AdministrativeUnit
@@ -88,3 +89,15 @@ def breadcrumbs(context, *items):
         if url == request.path:
             return {"crumbs": crumbs[:index], "current": crumbs[index][0]}
     return {"crumbs": crumbs, "current": current or _page_title(context)}
+
+
+@register.filter
+def coordinates(place) -> str:
+    """ "21,025000° B; 107,351000° Đ" for anything with a latitude and a longitude. The bare pair
+    "21,025000, 107,351000" reads as four numbers where the comma is the decimal mark."""
+    lat, lng = place.latitude, place.longitude
+    if lat is None or lng is None:
+        return ""
+    north = pgettext("latitude", "B") if lat >= 0 else pgettext("latitude", "N")
+    east = pgettext("longitude", "Đ") if lng >= 0 else pgettext("longitude", "T")
+    return f"{number_format(abs(lat), 6)}° {north}; {number_format(abs(lng), 6)}° {east}"

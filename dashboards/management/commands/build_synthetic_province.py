@@ -111,7 +111,7 @@ def _profile_fields(profile: str, rng: random.Random) -> dict:
     if profile in (SchemeProfile.PATROL, SchemeProfile.MEDIATION):
         return {"member_count": rng.randint(3, 15)}
     if profile == SchemeProfile.MAILBOX:
-        return {"mailbox_location": "Nhà văn hoá khu"}
+        return {"mailbox_location": "Nhà văn hóa khu"}
     return {}
 
 
@@ -350,7 +350,7 @@ class Command(BaseCommand):
                         year=year,
                         date=day,
                         start_time=time(7, 30),
-                        venue=f"Nhà văn hoá {ward.name}",
+                        venue=f"Nhà văn hóa {ward.name}",
                         status=status,
                         attendance=self.rng.randint(200, 1500) if day <= today else None,
                     )

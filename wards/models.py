@@ -713,8 +713,8 @@ class Exemplar(models.Model):
     year = vn.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
     phone = vn.CharField(_("điện thoại"), max_length=20, blank=True)
 
-    # Deletes can be undone for a while (wards.restore).
-    history = HistoricalRecords()
+    # Deletes can be undone for a while (wards.restore), with the schemes they took part in.
+    history = HistoricalRecords(m2m_fields=[schemes])
 
     class Meta:
         verbose_name = _("điển hình tiên tiến")

@@ -101,4 +101,17 @@ def restore(entry: Restorable, record) -> models.Model:
     row._change_reason = _("Khôi phục")
     with transaction.atomic():
         row.save(force_insert=True)
+        _restore_links(row, record)
     return row
+
+
+def _restore_links(row, record) -> None:
+    """Many-to-many links the history keeps (an exemplar's schemes), as they were before the
+    delete removed them, leaving out rows deleted since."""
+    before = record.prev_record
+    if before is None:
+        return
+    for field in getattr(before, "_history_m2m_fields", ()):
+        target = field.m2m_reverse_field_name()
+        ids = [getattr(link, f"{target}_id") for link in getattr(before, field.name).all()]
+        getattr(row, field.name).set(field.related_model.objects.filter(pk__in=ids))

@@ -60,9 +60,10 @@ def _delete_and_restore(client, url, row, fields):
     assert "Đã khôi phục" in response.content.decode()
     restored = model.objects.get(pk=row.pk)  # the same id
     assert {name: getattr(restored, name) for name in fields} == before
-    latest = restored.history.latest("history_date")
-    assert (latest.history_type, latest.history_change_reason) == ("+", "Khôi phục")
-    assert latest.history_user.username == "canbo.an"
+    deleted = restored.history.filter(history_type="-").latest("history_date")
+    back = restored.history.filter(history_date__gt=deleted.history_date).earliest("history_date")
+    assert (back.history_type, back.history_change_reason) == ("+", "Khôi phục")
+    assert back.history_user.username == "canbo.an"
     # Restored once: it leaves the page of deletes.
     assert str(row) not in client.get(DELETED).content.decode()
     return restored
@@ -101,14 +102,20 @@ def test_a_residential_area_comes_back(official, areas):
     )
 
 
-def test_an_exemplary_person_comes_back(official, units):
+def test_an_exemplary_person_comes_back_with_their_schemes(official, units, kinds):
+    patrol = make_scheme(units["ward"], kinds["to-tu-quan"], "Tổ tuần tra 1")
+    mediation = make_scheme(units["ward"], kinds["to-tu-quan"], "Tổ hoà giải 1")
     exemplar = Exemplar.objects.create(ward=units["ward"], name="Nguyễn Thị Hoa", year=2025)
-    _delete_and_restore(
+    exemplar.schemes.set([patrol, mediation])
+    official.post(reverse("wards:scheme_delete", args=[mediation.pk]), CONFIRMED)
+    restored = _delete_and_restore(
         official,
         reverse("wards:exemplar_delete", args=[exemplar.pk]),
         exemplar,
         ["name", "year"],
     )
+    # The scheme deleted meanwhile is left out.
+    assert list(restored.schemes.all()) == [patrol]
 
 
 def test_festival_items_come_back(official, festival, people):

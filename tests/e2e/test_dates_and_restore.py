@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 def test_an_activity_date_is_typed_and_shown_day_first(page, log_in, people, units):
     log_in("canbo.an", PASSWORD)
     page.goto("/units/90001/activity/new/")
-    date_box = page.get_by_label("Ngày", exact=True)
+    date_box = page.locator("#id_date")
     # A plain text box (Chromium's date box would show mm/dd/yyyy), dated today in Vietnam.
     assert date_box.get_attribute("type") == "text"
     assert date_box.get_attribute("placeholder") == "dd/mm/yyyy"
@@ -28,7 +28,7 @@ def test_an_activity_date_is_typed_and_shown_day_first(page, log_in, people, uni
     assert page.get_by_text("Không có ngày 31/02/2026 trên lịch.").is_visible()
     assert not Activity.objects.exists()
 
-    page.get_by_label("Ngày", exact=True).fill("30/05/2025")
+    page.locator("#id_date").fill("30/05/2025")
     page.get_by_role("button", name="Lưu").click()
     page.wait_for_url("**/units/90001/activity/**")
     activity = Activity.objects.get()
@@ -38,7 +38,7 @@ def test_an_activity_date_is_typed_and_shown_day_first(page, log_in, people, uni
 
     # Reopened, the form shows the same day first date, not 05/30/2025.
     page.goto(f"/activity/{activity.pk}/edit/")
-    assert page.get_by_label("Ngày", exact=True).input_value() == "30/05/2025"
+    assert page.locator("#id_date").input_value() == "30/05/2025"
 
 
 def test_a_deleted_scheme_is_restored(page, log_in, people, units):

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from festival.models import Guest
 from festival.services import create_festival
@@ -21,7 +22,7 @@ def rows(units, people, kinds, areas):
     festival = create_festival(
         ward,
         people["ward_official"],
-        date=datetime.date(2026, 12, 19),
+        date=timezone.localdate() + datetime.timedelta(days=30),
         start_time=datetime.time(7, 30),
         venue="Nhà văn hoá",
     )

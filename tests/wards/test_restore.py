@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from awards.models import Nominee, RecipientKind
 from festival.models import (
@@ -36,7 +37,7 @@ def festival(units, people):
     return create_festival(
         units["ward"],
         people["ward_official"],
-        date=datetime.date(2026, 12, 19),
+        date=timezone.localdate() + datetime.timedelta(days=30),
         start_time=datetime.time(7, 30),
         venue="Nhà văn hoá",
     )

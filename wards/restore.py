@@ -90,7 +90,7 @@ def restore(entry: Restorable, record) -> models.Model:
     if entry.refusal and (reason := entry.refusal(row)):
         raise Refused(reason)
     if type(row)._base_manager.filter(pk=row.pk).exists():
-        row.pk = None  # the old id is taken (the row was imported again): a new one
+        row.pk = None  # its id was given to another row since (ids restarted): a new one
     row._state.adding = True
     try:
         row.full_clean()

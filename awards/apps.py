@@ -7,6 +7,12 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Khen thưởng")
 
     def ready(self) -> None:
+        from awards.models import Nominee
+        from wards import restore
+        from wards.scoping import Perm
+
+        restore.register(Nominee, Perm.NOMINATE)
+
         from awards.festival_results import awards_section
         from festival.documents import RESULT_SECTIONS
 

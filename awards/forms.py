@@ -124,7 +124,6 @@ class DecisionForm(ModelForm):
             "recipients",
         ]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "number": NumberInput(grouped=False),  # a document number, not a quantity
             "legal_bases": forms.Textarea(attrs={"rows": 5}),
             "executors": forms.Textarea(attrs={"rows": 3}),

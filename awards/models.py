@@ -15,6 +15,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.models import HistoricalRecords
 
 from documents import fields as vn
 from wards.models import (
@@ -142,7 +144,7 @@ class BaseSalary(models.Model):
     """Mức lương cơ sở: the amount in force from a date until the next row's date."""
 
     amount = vn.PositiveIntegerField(_("mức lương cơ sở (đồng/tháng)"))
-    effective_from = models.DateField(_("áp dụng từ ngày"), unique=True)
+    effective_from = vn.DateField(_("áp dụng từ ngày"), unique=True)
     legal_basis = vn.CharField(_("căn cứ"), max_length=200, blank=True)
 
     class Meta:
@@ -216,6 +218,9 @@ class Nominee(models.Model):
     )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     sort_name = vn.CharField(max_length=2000, editable=False, blank=True)
+
+    # Deletes can be undone for a while (wards.restore).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("đối tượng khen thưởng")
@@ -405,7 +410,7 @@ class Decision(models.Model):
     )
     number = vn.PositiveIntegerField(_("số"))
     symbol = vn.CharField(_("ký hiệu"), max_length=40, help_text=_("Ví dụ: QĐ-UBND."))
-    date = models.DateField(_("ngày ký"))
+    date = vn.DateField(_("ngày ký"))
     authority = vn.CharField(
         _("cơ quan ban hành"),
         max_length=200,
@@ -502,6 +507,17 @@ class Decision(models.Model):
             "Quyết định %(ref)s đã ban hành nên không sửa được; muốn đính chính thì lập "
             "quyết định mới."
         ) % {"ref": self.reference}
+
+    def issue_consequence(self) -> str:
+        """What the confirmation before issuing says (documents.confirm)."""
+        count = self.nominations.count()
+        return ngettext(
+            "Ban hành sẽ khóa quyết định: không sửa được nữa; số hiệu và mã xác minh được cấp "
+            "cho %(count)d giấy chứng nhận khen thưởng.",
+            "Ban hành sẽ khóa quyết định: không sửa được nữa; số hiệu và mã xác minh được cấp "
+            "cho %(count)d giấy chứng nhận khen thưởng.",
+            count,
+        ) % {"count": count}
 
 
 class SerialCounter(models.Model):
@@ -702,3 +718,10 @@ class Presentation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision} — {self.presenter_name}"
+
+    def removal_consequence(self) -> str:
+        """What the confirmation before removing it from the ceremony says."""
+        return _(
+            "Bỏ %(decision)s khỏi buổi lễ: danh sách trao và kịch bản dẫn chương trình không "
+            "còn những người được khen theo quyết định này (có thể thêm lại sau)."
+        ) % {"decision": self.decision}

@@ -35,6 +35,7 @@ from awards.models import (
     Status,
 )
 from config.ratelimit import client_ip, verify_limit
+from documents.confirm import unconfirmed
 from festival.models import Festival
 from wards.models import AdministrativeUnit, Exemplar
 from wards.params import year_param
@@ -433,6 +434,14 @@ def decision_detail(request, pk: int):
 @require_POST
 def decision_issue(request, pk: int):
     decision = get_for_user(request.user, Decision.objects.all(), pk=pk)
+    if not decision.is_issued:
+        # Only someone who may issue it is asked to confirm.
+        refusal = services.decision_refusal(request.user, decision.unit, decision.form)
+        if refusal:
+            return _refused(request, refusal)
+        consequence = decision.issue_consequence()
+        if asking := unconfirmed(request, consequence, _("Ban hành quyết định")):
+            return asking
     try:
         issued = services.issue(request.user, decision)
     except services.Refused as refused:
@@ -606,6 +615,8 @@ def presentation_delete(request, pk: int):
         Perm.EDIT_CEREMONY,
         pk=pk,
     )
+    if asking := unconfirmed(request, presentation.removal_consequence(), _("Bỏ khỏi buổi lễ")):
+        return asking
     presentation.delete()
     messages.success(
         request, _("Đã bỏ %(decision)s khỏi buổi lễ.") % {"decision": presentation.decision}

@@ -6,7 +6,8 @@ decomposed (NFD) prints with its tone marks knocked off their letters and is not
 search typed composed. Whitespace is kept as typed (a text box's lines are its clauses).
 
 Numbers get the app's one number input (``documents.forms``) in every ModelForm and in the
-admin: a browser's ``type=number`` box reads "15.000.000" as 15.
+admin: a browser's ``type=number`` box reads "15.000.000" as 15. Dates and times likewise get
+its one day-first date box and 24-hour time box: a browser's ``type=date`` shows mm/dd/yyyy.
 """
 
 from django import forms
@@ -104,6 +105,16 @@ class DecimalField(models.DecimalField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": vn_forms.DecimalNumberField, **kwargs})
+
+
+class DateField(models.DateField):
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": vn_forms.DateField, **kwargs})
+
+
+class TimeField(models.TimeField):
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": vn_forms.TimeField, **kwargs})
 
 
 def nfc_stored_text(app_label: str):

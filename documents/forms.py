@@ -1,14 +1,18 @@
 """Form base classes that normalise every submitted text value to Unicode NFC, the one
-number input of the app, and the searchable select."""
+number input, the one date input of the app, and the searchable select."""
+
+import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from documents.vietnamese import (
+    DateTextError,
     format_number,
     nfc_data,
     nfc_text,
+    parse_date,
     parse_decimal,
     parse_whole_number,
 )
@@ -127,3 +131,94 @@ def searchable(field: forms.ChoiceField) -> forms.ChoiceField:
         }
     )
     return field
+
+
+# --------------------------------------------------------------------------- dates and times
+
+
+class DateInput(forms.DateInput):
+    """A text box, never ``type=date``: Chromium shows its date box as mm/dd/yyyy whatever the
+    page's language, so one activity read 30/05/2025 in the list and 05/30/2025 in its form.
+    Values are shown and typed day first."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None) -> None:
+        defaults = {
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "placeholder": _("dd/mm/yyyy"),
+            # The forms parse_date reads; "-" and "/" are escaped for the browser's v-flag regex.
+            "pattern": r"\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{4}|\d{4}-\d{1,2}-\d{1,2}",
+            "title": _("Ngày/tháng/năm, ví dụ 30/05/2025"),
+        }
+        super().__init__({**defaults, **(attrs or {})}, format="%d/%m/%Y")
+
+
+class DateField(forms.DateField):
+    """Day first (30/05/2025, 3/5/2025), or ISO (2025-05-30) as files and the API write it."""
+
+    widget = DateInput
+    default_error_messages = {
+        "invalid": _("Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 30/05/2025."),
+        "month": _("Không có tháng %(month)s: tháng chỉ từ 1 đến 12."),
+        "day": _("Không có ngày %(day)s/%(month)s/%(year)s trên lịch."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return parse_date(str(value))
+        except DateTextError as error:
+            if error.parts is None:
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+            day, month, year = error.parts
+            raise ValidationError(
+                self.error_messages[error.reason],
+                code=error.reason,
+                params={"day": f"{day:02d}", "month": f"{month:02d}", "year": year},
+            ) from None
+
+
+class TimeInput(forms.TimeInput):
+    """A text box, never ``type=time``: Chromium's time box follows the browser's language and
+    shows "08:00 PM" to an English browser. Hours are 0-23, as programmes print them."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None) -> None:
+        defaults = {
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            "placeholder": _("hh:mm"),
+            "pattern": r"\d{1,2}[:h]\d{2}",
+            "title": _("Giờ:phút, 24 giờ, ví dụ 19:30"),
+        }
+        super().__init__({**defaults, **(attrs or {})}, format="%H:%M")
+
+
+class TimeField(forms.TimeField):
+    """ "19:30", "7:05" or "19h30" as Vietnamese write it on paper."""
+
+    widget = TimeInput
+    default_error_messages = {
+        "invalid": _("Hãy nhập giờ theo dạng giờ:phút (24 giờ), ví dụ 19:30."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.time):
+            return value
+        hour, separator, minute = str(value).strip().lower().replace("h", ":").partition(":")
+        if not (separator and hour.isdigit() and minute.isdigit() and len(minute) == 2):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        try:
+            return datetime.time(int(hour), int(minute))
+        except ValueError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None

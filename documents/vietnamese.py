@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 __all__ = [
+    "DateTextError",
     "amount_in_words",
     "collation_key",
     "fold",
@@ -37,6 +38,7 @@ __all__ = [
     "nfc",
     "nfc_data",
     "nfc_text",
+    "parse_date",
     "parse_decimal",
     "parse_whole_number",
     "natural_key",
@@ -271,6 +273,41 @@ def short_date(d: date | None) -> str:
         return ""
     # strftime's %Y is not zero-padded for years < 1000 on every platform.
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+class DateTextError(ValueError):
+    """Why a typed date was refused: ``reason`` is "format" (not day/month/year), "month"
+    (no such month) or "day" (no such day in that month); ``parts`` are the numbers read."""
+
+    def __init__(self, reason: str, parts: tuple[int, int, int] | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.parts = parts
+
+
+# Day first, as Vietnamese papers write it, with "/", "-" or "." between; ISO (year first) for
+# files and the API. A two-digit year is refused rather than guessed at.
+_DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def parse_date(text: str) -> date:
+    """Read "30/05/2025", "3/5/2025", "30-05-2025", "30.05.2025" or "2025-05-30"."""
+    text = text.strip()
+    if match := _DMY.fullmatch(text):
+        day, month, year = int(match[1]), int(match[3]), int(match[4])
+    elif match := _ISO.fullmatch(text):
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
+    else:
+        raise DateTextError("format")
+    if year < 1:
+        raise DateTextError("format")
+    if not 1 <= month <= 12:
+        raise DateTextError("month", (day, month, year))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateTextError("day", (day, month, year)) from None
 
 
 # --------------------------------------------------------------------------- numbers

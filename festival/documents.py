@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from documents import forms as vn_forms
 from documents import renderers
 from documents.registry import DocumentKind, ParamsForm, Rendered, register
 from documents.vietnamese import format_date, format_number
@@ -33,11 +34,8 @@ RESULT_SECTIONS: list[Callable[[Festival], dict | None]] = []
 
 
 def _print_date(help_text: str) -> forms.DateField:
-    return forms.DateField(
-        label=gettext_lazy("Ngày ghi trên văn bản"),
-        required=False,
-        help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    return vn_forms.DateField(
+        label=gettext_lazy("Ngày ghi trên văn bản"), required=False, help_text=help_text
     )
 
 

@@ -37,8 +37,6 @@ class FestivalForm(ModelForm):
         model = Festival
         fields = ["date", "start_time", "venue", "theme", "organising_committee"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
             "organising_committee": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -91,7 +89,6 @@ class ProgrammeItemForm(ChildForm):
     class Meta:
         model = ProgrammeItem
         fields = ["part", "start_time", "title", "kind", "responsible"]
-        widgets = {"start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ signatories, side events and photos belong to it (``"festival__ward"``).
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from documents import fields as vn
 from wards.models import AdministrativeUnit, Level, ResidentialArea
@@ -30,8 +31,8 @@ class Festival(models.Model):
         limit_choices_to={"level": Level.WARD},
     )
     year = vn.PositiveSmallIntegerField(_("năm"), editable=False)
-    date = models.DateField(_("ngày tổ chức"))
-    start_time = models.TimeField(_("giờ bắt đầu"))
+    date = vn.DateField(_("ngày tổ chức"))
+    start_time = vn.TimeField(_("giờ bắt đầu"))
     venue = vn.CharField(_("địa điểm"), max_length=255)
     theme = vn.CharField(_("chủ đề"), max_length=255, blank=True)
     organising_committee = vn.TextField(
@@ -130,10 +131,13 @@ class ProgrammeItem(models.Model):
     )
     part = vn.CharField(_("phần"), max_length=12, choices=Part.choices)
     position = vn.PositiveSmallIntegerField(_("thứ tự"), default=0)
-    start_time = models.TimeField(_("giờ bắt đầu"), null=True, blank=True)
+    start_time = vn.TimeField(_("giờ bắt đầu"), null=True, blank=True)
     title = vn.CharField(_("nội dung"), max_length=255)
     kind = vn.CharField(_("loại"), max_length=20, choices=ItemKind.choices)
     responsible = vn.CharField(_("người thực hiện"), max_length=255, blank=True)
+
+    # Deletes can be undone for a while (wards.restore).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("mục chương trình")
@@ -174,6 +178,9 @@ class Guest(models.Model):
         default=10,
         help_text=_("1 là cao nhất; cùng thứ tự thì xếp theo tên."),
     )
+
+    # Deletes can be undone for a while (wards.restore).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("đại biểu")
@@ -225,6 +232,9 @@ class PledgeSignatory(models.Model):
     )
     representative = vn.CharField(_("người đại diện"), max_length=120)
     representative_title = vn.CharField(_("chức vụ người đại diện"), max_length=255)
+
+    # Deletes can be undone for a while (wards.restore).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("bên ký giao ước")
@@ -288,6 +298,9 @@ class SideEvent(models.Model):
     )
     teams = vn.PositiveIntegerField(_("số đội tham gia"), null=True, blank=True)
     note = vn.TextField(_("ghi chú kết quả"), blank=True)
+
+    # Deletes can be undone for a while (wards.restore).
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("hoạt động bên lề")

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from documents.confirm import unconfirmed_delete
 from documents.vietnamese import fold
 from festival import services
 from festival.documents import PRINTABLES
@@ -471,6 +472,8 @@ def child_edit(request, kind: str, pk: int):
 def child_delete(request, kind: str, pk: int):
     child_kind = CHILDREN[kind]
     row = _child(request, child_kind, pk)
+    if asking := unconfirmed_delete(request, row):
+        return asking
     row.delete()
     messages.success(request, _("Đã xóa “%(name)s”.") % {"name": str(row)})
     return _to_detail(row.festival, child_kind.anchor)
@@ -578,6 +581,8 @@ def photo_delete(request, pk: int):
     photo = get_for_user(
         request.user, Photo.objects.select_related("festival__ward"), Perm.EDIT_FESTIVAL, pk=pk
     )
+    if asking := unconfirmed_delete(request, photo, restorable=False):
+        return asking
     with transaction.atomic():
         delete_photo(photo)
     messages.success(request, _("Đã xóa ảnh."))

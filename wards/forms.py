@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -87,8 +88,6 @@ class GroupingForm(ModelForm):
 
 # --------------------------------------------------------------------------- the register
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 class CoordinateField(DecimalNumberField):
     """Degrees as typed on a phone, with a decimal comma or dot; extra decimals are rounded
@@ -144,8 +143,6 @@ class SchemeForm(ModelForm):
             "note",
         ]
         widgets = {
-            "established_on": DATE_WIDGET,
-            "status_changed_on": DATE_WIDGET,
             "note": forms.Textarea(attrs={"rows": 3}),
             "equipment": forms.Textarea(attrs={"rows": 2}),
         }
@@ -295,11 +292,12 @@ class ActivityForm(ModelForm):
     class Meta:
         model = Activity
         fields = ["scheme", "date", "type", "count", "note"]
-        widgets = {"date": DATE_WIDGET}
 
     def __init__(self, *args, ward: AdministrativeUnit, scheme: Scheme | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.ward = ward
+        if self.instance.pk is None:
+            self.initial.setdefault("date", timezone.localdate())
         if scheme is not None:
             self.instance.scheme = scheme
             del self.fields["scheme"]

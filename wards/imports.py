@@ -28,9 +28,11 @@ from simple_history.utils import bulk_create_with_history
 
 from documents.renderers import as_text
 from documents.vietnamese import (
+    DateTextError,
     fold,
     format_number,
     nfc,
+    parse_date,
     parse_decimal,
     parse_whole_number,
     short_date,
@@ -127,9 +129,6 @@ def read_count(value: Any, minimum: int = 0) -> int | None:
     return value
 
 
-DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
-
-
 def read_date(value: Any) -> datetime.date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -138,11 +137,10 @@ def read_date(value: Any) -> datetime.date | None:
     if isinstance(value, datetime.date):
         return value
     if isinstance(value, str):
-        for fmt in DATE_FORMATS:
-            try:
-                return datetime.datetime.strptime(value.strip(), fmt).date()
-            except ValueError:
-                continue
+        try:
+            return parse_date(value)
+        except DateTextError:
+            pass
     raise CellError(
         _("Ngày không hợp lệ: “%(v)s” (ghi theo dạng ngày/tháng/năm, ví dụ 19/08/2025).")
         % {"v": value}

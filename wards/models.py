@@ -150,6 +150,9 @@ class ResidentialArea(models.Model):
     households = vn.PositiveIntegerField(_("số hộ"), null=True, blank=True)
     population = vn.PositiveIntegerField(_("số nhân khẩu"), null=True, blank=True)
 
+    # Deletes can be undone for a while (wards.restore).
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("khu dân cư")
         verbose_name_plural = _("khu dân cư")
@@ -492,11 +495,11 @@ class Scheme(models.Model):
         related_name="schemes",
         help_text=_("Để trống nếu mô hình của cả phường, xã."),
     )
-    established_on = models.DateField(_("ngày thành lập"), null=True, blank=True)
+    established_on = vn.DateField(_("ngày thành lập"), null=True, blank=True)
     status = vn.CharField(
         _("trạng thái"), max_length=20, choices=SchemeStatus.choices, default=SchemeStatus.ACTIVE
     )
-    status_changed_on = models.DateField(
+    status_changed_on = vn.DateField(
         _("ngày tạm ngừng, giải thể"),
         null=True,
         blank=True,
@@ -689,7 +692,7 @@ class Activity(models.Model):
         related_name="activities",
         help_text=_("Để trống nếu là hoạt động chung của phường, xã."),
     )
-    date = models.DateField(_("ngày"))
+    date = vn.DateField(_("ngày"))
     type = vn.CharField(_("loại hoạt động"), max_length=20, choices=ActivityType.choices)
     count = vn.PositiveIntegerField(_("số lượng"), default=1, validators=[MinValueValidator(1)])
     note = vn.CharField(_("ghi chú"), max_length=500, blank=True)
@@ -759,6 +762,9 @@ class Exemplar(models.Model):
     year = vn.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
     phone = vn.CharField(_("điện thoại"), max_length=20, blank=True)
     sort_name = vn.CharField(max_length=2000, editable=False, blank=True)
+
+    # Deletes can be undone for a while (wards.restore), with the schemes they took part in.
+    history = HistoricalRecords(m2m_fields=[schemes])
 
     class Meta:
         verbose_name = _("điển hình tiên tiến")

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from documents.confirm import unconfirmed_delete
 from wards.forms import (
     ActivityForm,
     ExemplarForm,
@@ -241,6 +242,8 @@ def scheme_delete(request, pk: int):
             % {"name": scheme.name},
         )
         return redirect(scheme)
+    if asking := unconfirmed_delete(request, scheme):
+        return asking
     with transaction.atomic():
         scheme.delete()
     messages.success(request, _("Đã xóa mô hình “%(name)s”.") % {"name": scheme.name})
@@ -337,6 +340,8 @@ def activity_edit(request, pk: int):
 @require_POST
 def activity_delete(request, pk: int):
     activity = _activity(request, pk)
+    if asking := unconfirmed_delete(request, activity):
+        return asking
     activity.delete()
     messages.success(request, _("Đã xóa hoạt động: %(a)s.") % {"a": activity})
     if activity.scheme is not None:
@@ -401,6 +406,8 @@ def exemplar_edit(request, pk: int):
 @require_POST
 def exemplar_delete(request, pk: int):
     exemplar = _exemplar(request, pk)
+    if asking := unconfirmed_delete(request, exemplar):
+        return asking
     exemplar.delete()
     messages.success(request, _("Đã xóa điển hình “%(name)s”.") % {"name": exemplar.name})
     return redirect("wards:exemplar_list", code=exemplar.ward.code)

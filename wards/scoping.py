@@ -77,14 +77,16 @@ def _unit_filter(model: type[models.Model], unit: AdministrativeUnit) -> models.
     return models.Q(**{field: unit.path})
 
 
-def scoped(user, queryset: models.QuerySet) -> models.QuerySet:
-    """The rows of ``queryset`` under the user's unit; nothing for a user without one."""
+def scoped(user, queryset: models.QuerySet, model: type[models.Model] | None = None):
+    """The rows of ``queryset`` under the user's unit; nothing for a user without one.
+    ``model``: the model whose ``scope_lookup`` applies, for a queryset of its history
+    records (they keep the row's fields, so the same lookup finds the unit)."""
     scope = user_scope(user)
     if scope.everything:
         return queryset
     if scope.unit is None:
         return queryset.none()
-    return queryset.filter(_unit_filter(queryset.model, scope.unit))
+    return queryset.filter(_unit_filter(model or queryset.model, scope.unit))
 
 
 def unit_of(obj: models.Model) -> AdministrativeUnit:

@@ -12,6 +12,12 @@ urlpatterns = [
     path("units/<str:code>/groupings/new/", views.grouping_create, name="grouping_create"),
     path("units/<str:code>/grouping/edit/", views.grouping_edit, name="grouping_edit"),
     path("units/<str:code>/signers/", views.signer_list, name="signer_list"),
+    path("units/<str:code>/deleted/", views.deleted_list, name="deleted"),
+    path(
+        "units/<str:code>/deleted/<str:key>/<int:history_id>/restore/",
+        views.deleted_restore,
+        name="restore",
+    ),
     path("units/<str:code>/signers/new/", views.signer_create, name="signer_create"),
     path("signers/<int:pk>/edit/", views.signer_edit, name="signer_edit"),
     # The register: schemes, their members and activity, exemplary people.

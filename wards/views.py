@@ -7,9 +7,10 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordResetForm
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
 from django.db.models import Count, ProtectedError, Q
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils import timezone
@@ -19,8 +20,10 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 
 from config.ratelimit import fold as fold_name
 from config.ratelimit import login_limit, password_reset_limit, post_idents
+from documents.confirm import unconfirmed_delete
 from documents.vietnamese import fold, natural_key
 from festival.models import Festival
+from wards import restore
 from wards.forms import GroupingForm, LoginForm, ResidentialAreaForm, SignerForm
 from wards.models import AdministrativeUnit, Level, ResidentialArea, Signer
 from wards.params import year_param
@@ -233,6 +236,8 @@ def area_delete(request, pk: int):
     area = get_for_user(
         request.user, ResidentialArea.objects.select_related("ward"), Perm.EDIT_REGISTER, pk=pk
     )
+    if asking := unconfirmed_delete(request, area):
+        return asking
     try:
         area.delete()
     except ProtectedError:
@@ -349,3 +354,59 @@ def healthz(request):
         checks["broker"] = f"down: {exc}"
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse(checks, status=200 if healthy else 503)
+
+
+# --------------------------------------------------------------------------- restoring deletes
+
+
+@login_required
+def deleted_list(request, code: str):
+    """What was deleted under the unit in the last days (wards.restore), newest first."""
+    unit = get_for_user(request.user, AdministrativeUnit.objects.all(), code=code)
+    rows = []
+    for entry in restore.restorables():
+        may_restore = has_perm(request.user, entry.perm, unit)
+        for record in restore.deletions(request.user, entry, unit):
+            rows.append(
+                {
+                    "record": record,
+                    "entry": entry,
+                    "what": entry.model._meta.verbose_name,
+                    "may_restore": may_restore,
+                }
+            )
+    rows.sort(key=lambda row: row["record"].history_date, reverse=True)
+    return render(
+        request,
+        "wards/deleted_list.html",
+        {"unit": unit, "rows": rows, "days": restore.RESTORE_DAYS},
+    )
+
+
+@login_required
+@require_POST
+def deleted_restore(request, code: str, key: str, history_id: int):
+    unit = get_for_user(request.user, AdministrativeUnit.objects.all(), code=code)
+    try:
+        entry = restore.get(key)
+    except KeyError:
+        raise Http404 from None
+    record = restore.deletions(request.user, entry, unit, recent=False).filter(
+        history_id=history_id
+    )
+    record = record.first()
+    if record is None:
+        raise Http404
+    if not has_perm(request.user, entry.perm, unit):
+        raise PermissionDenied
+    try:
+        row = restore.restore(entry, record)
+    except restore.Refused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            _("Đã khôi phục %(what)s “%(name)s”.")
+            % {"what": entry.model._meta.verbose_name, "name": row},
+        )
+    return redirect("wards:deleted", code=unit.code)

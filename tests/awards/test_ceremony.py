@@ -193,3 +193,20 @@ def test_the_festival_results_report_lists_the_commendations(login, people, fest
         ],
         ["", "Cộng", "", "0", "3"],
     ]
+
+
+def test_removing_a_decision_from_the_ceremony_asks_first(login, people, festival, decisions):
+    client = login(people["organiser"])
+    _add(client, festival, decisions[0])
+    presentation = Presentation.objects.get()
+    page = client.get(reverse("awards:ceremony", args=[festival.pk])).content.decode()
+    assert "Bỏ Quyết định số" in page
+    assert "không còn những người được khen theo quyết định này" in page
+    url = reverse("awards:presentation_delete", args=[presentation.pk])
+    # Posted without the confirmation (a stale page, a form from elsewhere): asked, not done.
+    response = client.post(url)
+    assert response.status_code == 200
+    assert 'name="confirmed"' in response.content.decode()
+    assert Presentation.objects.exists()
+    assert client.post(url, {"confirmed": "yes"}).status_code == 302
+    assert not Presentation.objects.exists()

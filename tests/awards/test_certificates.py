@@ -113,7 +113,9 @@ def test_a_reason_too_long_is_refused_before_issue_naming_the_person(ward_leader
 def test_the_decision_page_says_why_it_was_not_issued(login, ward_leader, long_decision):
     Nomination.objects.filter(nominee__name=LONG_NAME).update(achievements=TOO_LONG_REASON)
     client = login(ward_leader)
-    response = client.post(reverse("awards:decision_issue", args=[long_decision.pk]))
+    response = client.post(
+        reverse("awards:decision_issue", args=[long_decision.pk]), {"confirmed": "yes"}
+    )
     page = client.get(response.url).content.decode()
     assert f"Thành tích của “Bà {LONG_NAME}” quá dài cho giấy khen" in page
     assert not Certificate.objects.exists()

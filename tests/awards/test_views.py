@@ -255,7 +255,9 @@ def test_decision_from_creation_to_issue(
     page = client.get(response.url).content.decode()
     assert page.index("Lê Thị An") < page.index("Trần Văn Cường")
     assert "1.404.000\u00a0đ" in page
-    response = client.post(reverse("awards:decision_issue", args=[decision.pk]))
+    response = client.post(
+        reverse("awards:decision_issue", args=[decision.pk]), {"confirmed": "yes"}
+    )
     assert response.status_code == 302
     page = client.get(response.url).content.decode()
     assert "Đã ban hành" in page

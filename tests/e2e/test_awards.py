@@ -4,7 +4,7 @@ import pypdf
 import pytest
 
 from awards.catalogue import seed_catalogue
-from awards.models import Certificate
+from awards.models import Certificate, Decision
 from awards.services import qr_matrix
 from tests.awards.readback import qr_modules
 from tests.conftest import PASSWORD, make_user
@@ -80,8 +80,30 @@ def test_from_nomination_to_a_verified_certificate(page, log_in, people, units, 
         checkbox.check()
     page.get_by_role("button", name="Lưu danh sách").click()
     assert page.get_by_test_id("total").inner_text() == "2.808.000\u00a0đ"
-    page.get_by_role("button", name="Ban hành quyết định").click()
+    # Issuing locks the decision: the dialog says so first; going back leaves it a draft.
+    issue = page.get_by_role("button", name="Ban hành quyết định")
+    issue.click()
+    dialog = page.get_by_role("dialog")
+    assert dialog.get_by_text(
+        "Ban hành sẽ khóa quyết định: không sửa được nữa; số hiệu và mã xác minh được cấp cho "
+        "3 giấy chứng nhận khen thưởng."
+    ).is_visible()
+    dialog.get_by_role("button", name="Quay lại").click()
+    assert not dialog.is_visible()
+    assert issue.evaluate("b => document.activeElement === b")
+    draft = Decision.objects.get(number=125)
+    assert not draft.is_issued
+    assert not Certificate.objects.exists()
+    issue.click()
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    draft.refresh_from_db()
+    assert not draft.is_issued
+    issue.click()
+    dialog.get_by_role("button", name="Ban hành quyết định").click()
     assert page.get_by_text("3 giấy chứng nhận đã được cấp số hiệu").is_visible()
+    draft.refresh_from_db()
+    assert draft.is_issued
 
     decision_page = page.url
 

@@ -82,7 +82,7 @@ def test_no_page_with_script_breaks_the_content_security_policy(
         people["ward_official"],
         date=datetime.date(2026, 8, 15),
         start_time=datetime.time(7, 30),
-        venue="Nhà văn hoá khu phố 3",
+        venue="Nhà văn hóa khu phố 3",
     )
     job = Job.objects.create(
         kind="wards.profile",
@@ -131,11 +131,15 @@ def test_no_page_with_script_breaks_the_content_security_policy(
     bar = page.locator(".progress-bar")
     assert bar.evaluate("b => b.offsetWidth / b.parentNode.offsetWidth") == pytest.approx(0.25)
 
-    # A delete button asks first (no inline onsubmit); dismissing keeps the scheme.
+    # A delete button asks first, in the page's own dialog (no inline onsubmit, no browser
+    # confirm); Escape keeps the scheme.
     page.goto(f"/schemes/{hostile_scheme.pk}/")
-    page.get_by_role("button", name="Xóa").click()
-    page.wait_for_timeout(300)
-    assert page.dialogs == ["Xóa mô hình này?"]
+    page.get_by_role("button", name="Xóa mô hình").click()
+    dialog = page.get_by_role("dialog")
+    assert "Có thể khôi phục trong 30 ngày" in dialog.inner_text()
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    assert page.dialogs == []
     assert Scheme.objects.filter(pk=hostile_scheme.pk).exists()
 
     # The grouping's dashboard (a marker per ward, charts), as the district officer.

@@ -163,7 +163,9 @@ def test_deleting_a_photo_removes_its_files(
     files = [media / photo.image.name, media / photo.thumbnail.name]
     assert all(f.exists() for f in files)
     with django_capture_on_commit_callbacks(execute=True):
-        response = organiser.post(reverse("festival:photo_delete", args=[photo.pk]))
+        response = organiser.post(
+            reverse("festival:photo_delete", args=[photo.pk]), {"confirmed": "yes"}
+        )
     assert response.status_code == 302
     assert not Photo.objects.exists()
     assert not any(f.exists() for f in files)

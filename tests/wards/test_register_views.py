@@ -44,7 +44,7 @@ def test_the_ward_page_leads_to_the_year_s_festival(official, client, people, un
         people["ward_official"],
         date=datetime.date(this_year, 8, 19),
         start_time=datetime.time(7, 30),
-        venue="Nhà văn hoá",
+        venue="Nhà văn hóa",
     )
     page = client.get(url).content.decode()
     assert reverse("festival:detail", args=[festival.pk]) in page
@@ -264,7 +264,7 @@ def test_a_scheme_with_activity_is_not_deleted(official, units, kinds):
     assert "Đã giải thể" in response.content.decode()
     assert Scheme.objects.filter(pk=scheme.pk).exists()
     empty = make_scheme(units["ward"], kinds["to-tu-quan"], "Tổ 2")
-    official.post(reverse("wards:scheme_delete", args=[empty.pk]))
+    official.post(reverse("wards:scheme_delete", args=[empty.pk]), {"confirmed": "yes"})
     assert not Scheme.objects.filter(pk=empty.pk).exists()
 
 
@@ -350,7 +350,9 @@ def test_the_nav_offers_the_register(official):
 
 def test_an_area_with_schemes_is_not_deleted(official, units, kinds, areas):
     make_scheme(units["ward"], kinds["to-tu-quan"], "Tổ 1", area=areas["Khu 1"])
-    response = official.post(reverse("wards:area_delete", args=[areas["Khu 1"].pk]), follow=True)
+    response = official.post(
+        reverse("wards:area_delete", args=[areas["Khu 1"].pk]), {"confirmed": "yes"}, follow=True
+    )
     assert "chưa xóa được" in response.content.decode()
     assert areas["Khu 1"].__class__.objects.filter(pk=areas["Khu 1"].pk).exists()
 

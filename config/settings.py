@@ -264,6 +264,13 @@ LOGGING = {
     },
 }
 
+# Health (/healthz/, config/health.py): each worker records a heartbeat this often; none newer
+# than HEALTH_WORKER_MAX_AGE seconds means no worker takes jobs. Below HEALTH_MIN_FREE_MB free
+# in the media or documents folder, uploads and printing are about to fail.
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 30)
+HEALTH_WORKER_MAX_AGE = env_int("HEALTH_WORKER_MAX_AGE", 120)
+HEALTH_MIN_FREE_MB = env_int("HEALTH_MIN_FREE_MB", 500)
+
 # documents: the document pipeline (jobs, renderers, downloads).
 # The unit a job belongs to, and the module that scopes rows to a user (documents imports no
 # domain app: like AUTH_USER_MODEL, these name them).

@@ -6,18 +6,12 @@ The requests run in a fresh process started with that REDIS_URL (settings are re
 process), on the test database, through Django's test client."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from documents.models import Job
 from tests import workers
 from tests.conftest import PASSWORD
-
-ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = """
 import json, time
@@ -60,16 +54,12 @@ print(json.dumps(answers))
 @pytest.mark.django_db(transaction=True)
 def test_the_site_serves_while_redis_is_down(people, units):
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DEBUG": "false",
         "REDIS_URL": "redis://127.0.0.1:1/0",
         "DATABASE_URL": workers.test_database_url(),
     }
     code = PROBE % {"ward": units["ward"].pk, "password": PASSWORD}
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
+    result = workers.run_python(code, env)
     assert result.returncode == 0, result.stderr[-3000:]
     answers = json.loads(result.stdout.strip().splitlines()[-1])
 

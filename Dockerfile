@@ -7,7 +7,7 @@ WORKDIR /app
 RUN useradd --create-home --uid 1000 festival
 COPY pyproject.toml README.md ./
 COPY . .
-RUN pip install . \
+RUN pip install '.[sentry]' \
     && DEBUG=false SECRET_KEY=build-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz \
        SITE_URL=http://build.invalid \
        python manage.py collectstatic --noinput \

@@ -6,6 +6,7 @@ the variable. Without ``DATABASE_URL`` and ``REDIS_URL`` the app runs on an SQLi
 embedded Celery broker in ``var/``, so a fresh machine needs no servers.
 """
 
+import logging
 from pathlib import Path
 
 from celery.schedules import crontab
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every line logged while a request is served carries its id.
+    "config.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -95,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wards.context_processors.membership",
+                "config.version.version",
             ],
         },
     },
@@ -253,10 +257,25 @@ SESSION_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
+# Celery's worker replaces the root logger's handlers with its own text format unless told not
+# to: with JSON logs the worker writes through the handler below, like the web.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = LOG_FORMAT != "json"
+if LOG_FORMAT == "json":
+    # Python's warnings (a deprecation, a missing folder) would be bare text lines in between.
+    logging.captureWarnings(True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "config.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
@@ -264,6 +283,21 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Health (/healthz/, config/health.py): each worker records a heartbeat this often; none newer
+# than HEALTH_WORKER_MAX_AGE seconds means no worker takes jobs. Below HEALTH_MIN_FREE_MB free
+# in the media or documents folder, uploads and printing are about to fail.
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 30)
+HEALTH_WORKER_MAX_AGE = env_int("HEALTH_WORKER_MAX_AGE", 120)
+HEALTH_MIN_FREE_MB = env_int("HEALTH_MIN_FREE_MB", 500)
+
+# Errors to Sentry when SENTRY_DSN is set (config/sentry.py), tagged with this environment's
+# name and the app's version as the release.
+SENTRY_DSN = env_secret("SENTRY_DSN")
+if SENTRY_DSN:
+    from config.sentry import init_sentry
+
+    init_sentry(SENTRY_DSN, env_str("SENTRY_ENVIRONMENT", "production"))
 
 # documents: the document pipeline (jobs, renderers, downloads).
 # The unit a job belongs to, and the module that scopes rows to a user (documents imports no

@@ -2,15 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from wards.views import (
-    LoginView,
-    favicon,
-    healthz,
-    home,
-    limit_login,
-    limit_password_reset,
-    livez,
-)
+from config.health import healthz, livez
+from wards.views import LoginView, favicon, home, limit_login, limit_password_reset
 
 urlpatterns = [
     path("", home, name="home"),

@@ -1,6 +1,7 @@
 """`python3 dev.py run` starts and stops like a terminal user expects: Ctrl-C (SIGINT to the
 terminal's process group) stops the web server, its reloaded child and the worker, and frees the
-port; a second run starts on the same port; a taken port is named with its owner.
+port; a second run starts on the same port; a taken port is named with its owner. While it runs,
+/healthz/ is 200: its worker records the heartbeat the web server reads.
 
 Each run gets its own VAR_DIR (database, broker, cache, beat schedule) and a port of its own."""
 
@@ -10,6 +11,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -28,6 +31,16 @@ def answers(port: int) -> bool:
     except OSError:
         return False
     return True
+
+
+def health(port: int) -> str:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz/", timeout=5) as response:
+            return f"{response.status} {response.read().decode()}"
+    except urllib.error.HTTPError as error:
+        return f"{error.code} {error.read().decode()}"
+    except OSError as error:
+        return str(error)
 
 
 def processes_with(marker: str) -> list[str]:
@@ -90,6 +103,12 @@ def start_and_interrupt(var_dir: Path, port: int) -> None:
             lambda: any(b"celery" in p.encode() for p in processes_with(marker)),
             30,
             "no worker started",
+            var_dir,
+        )
+        wait_until(
+            lambda: health(port).startswith("200 "),
+            60,
+            "/healthz/ never answered 200 (no worker heartbeat?)",
             var_dir,
         )
         os.killpg(run.pid, signal.SIGINT)

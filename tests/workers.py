@@ -1,4 +1,5 @@
-"""Real Celery worker processes for tests: no mock stands in for the broker or the worker."""
+"""Real processes for tests: Celery workers (no mock stands in for the broker or the worker), and
+fresh interpreters for what a process sets up once (settings, logging, Sentry)."""
 
 import os
 import subprocess
@@ -87,3 +88,16 @@ def worker_process(
             proc.kill()
             proc.wait()
         log.close()
+
+
+def run_python(code: str, env_overrides: dict[str, str], timeout: float = 120):
+    """``python -c code`` in the project with the test's environment plus ``env_overrides``."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", **env_overrides}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

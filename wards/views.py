@@ -1,22 +1,19 @@
 import functools
 import math
 
-from celery import current_app
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError, connection
 from django.db.models import Count, ProtectedError, Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from kombu.exceptions import OperationalError as KombuOperationalError
 
 from config.ratelimit import fold as fold_name
 from config.ratelimit import login_limit, password_reset_limit, post_idents
@@ -325,35 +322,9 @@ def _signer_form(request, unit, signer):
     return render(request, "wards/signer_form.html", {"form": form, "unit": unit, "signer": signer})
 
 
-def livez(request):
-    """Liveness, for the container healthcheck: the process answers (a database or broker
-    outage is not cured by restarting the web server)."""
-    return HttpResponse("ok", content_type="text/plain")
-
-
 def favicon(request):
     """Browsers and bookmark tools ask for /favicon.ico whatever the page links to."""
     return redirect(static("favicon.ico"), permanent=True)
-
-
-def healthz(request):
-    """Readiness, for monitoring: the database and the broker each answer; 503 names the one
-    that does not."""
-    checks = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        checks["database"] = "ok"
-    except DatabaseError as exc:
-        checks["database"] = f"down: {exc}"
-    try:
-        with current_app.connection_for_write() as broker:
-            broker.ensure_connection(max_retries=1, timeout=2)
-        checks["broker"] = "ok"
-    except (KombuOperationalError, OSError) as exc:
-        checks["broker"] = f"down: {exc}"
-    healthy = all(value == "ok" for value in checks.values())
-    return JsonResponse(checks, status=200 if healthy else 503)
 
 
 # --------------------------------------------------------------------------- restoring deletes

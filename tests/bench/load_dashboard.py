@@ -1,5 +1,5 @@
 """Load run of the dashboards under gunicorn on PostgreSQL: wrk with 20 connections for 60 s
-against a bare view (/healthz/, one SELECT 1), the province dashboard (150 wards) and a ward
+against a bare view (/livez/, no query), the province dashboard (150 wards) and a ward
 page, logged in as the province's officer (a session made here, sent as a cookie).
 
     apt-get install -y wrk
@@ -102,7 +102,7 @@ def main() -> int:
     pages = bench_dashboard.pages()
     base = f"http://127.0.0.1:{args.port}"
     targets = [
-        ("bare view (/healthz/)", reverse("healthz")),
+        ("bare view (/livez/)", reverse("livez")),
         (pages[0][0], pages[0][1]),
         ("ward page", pages[-1][1]),
     ]
@@ -128,7 +128,7 @@ def main() -> int:
         env=env,
     )
     try:
-        wait_until_up(base + reverse("healthz"))
+        wait_until_up(base + reverse("livez"))
         for _label, path in targets:
             if fetch(base + path, cookie) != 200:
                 raise SystemExit(f"{path}: not 200 before the run")

@@ -215,13 +215,6 @@ def test_the_ui_is_vietnamese_by_default_and_english_on_request(client, people):
     assert "Residential areas" in client.get(unit_url).content.decode()
 
 
-def test_the_health_checks_answer_without_login(client, db):
-    response = client.get("/healthz/")
-    assert response.status_code == 200
-    assert response.json() == {"database": "ok", "broker": "ok"}
-    assert client.get("/livez/").content == b"ok"
-
-
 def test_an_english_browser_still_gets_vietnamese_until_the_user_switches(client, people):
     client.force_login(people["ward_official"])
     unit_url = reverse("wards:unit", args=["90001"])

@@ -189,8 +189,9 @@ def _read_manifest(tar: tarfile.TarFile, members: dict) -> dict:
     if MANIFEST not in members:
         raise ArchiveError(
             _(
-                "Bản sao lưu không có %(manifest)s: tệp không đầy đủ (bị cắt ngắn?) hoặc không phải bản sao lưu của ứng dụng này."
-            )  # noqa: E501
+                "Bản sao lưu không có %(manifest)s: tệp không đầy đủ (bị cắt ngắn?) hoặc không "
+                "phải bản sao lưu của ứng dụng này."
+            )
             % {"manifest": MANIFEST}
         )
     try:
@@ -229,8 +230,9 @@ def _check_fits_this_app(manifest: dict) -> None:
     if unknown:
         raise ArchiveError(
             _(
-                "Bản sao lưu của phiên bản %(version)s, mới hơn phiên bản này: có migration ứng dụng này không có (%(names)s)."
-            )  # noqa: E501
+                "Bản sao lưu của phiên bản %(version)s, mới hơn phiên bản này: có migration ứng "
+                "dụng này không có (%(names)s)."
+            )
             % {"version": manifest.get("app_version", "?"), "names": ", ".join(unknown)}
         )
     if DATABASE_MEMBERS[engine] not in manifest["files"]:
@@ -287,8 +289,9 @@ def verify(path: Path) -> dict:
             if wrong:
                 raise ArchiveError(
                     _(
-                        "Tệp sai kích thước hoặc mã kiểm tra SHA-256 (bản sao lưu đã bị sửa hoặc hỏng): %(names)s."
-                    )  # noqa: E501
+                        "Tệp sai kích thước hoặc mã kiểm tra SHA-256 (bản sao lưu đã bị sửa hoặc "
+                        "hỏng): %(names)s."
+                    )
                     % {"names": ", ".join(wrong)}
                 )
     except (tarfile.TarError, EOFError, OSError) as error:
@@ -304,8 +307,9 @@ def _check_target_empty() -> None:
     if tables:
         raise ArchiveError(
             _(
-                "Cơ sở dữ liệu đích không trống (%(count)s bảng): chỉ khôi phục vào cơ sở dữ liệu mới tạo, chưa chạy migrate."
-            )  # noqa: E501
+                "Cơ sở dữ liệu đích không trống (%(count)s bảng): chỉ khôi phục vào cơ sở dữ "
+                "liệu mới tạo, chưa chạy migrate."
+            )
             % {"count": len(tables)}
         )
     for root in file_roots().values():

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from backups import archive, rotation
@@ -40,12 +41,12 @@ class Command(BaseCommand):
         except archive.ArchiveError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(
-            _("Đã sao lưu vào %(path)s: %(size)s, %(files)s tệp, trong %(seconds).1f giây.")
+            _("Đã sao lưu vào %(path)s: %(size)s, %(files)s tệp, trong %(seconds)s giây.")
             % {
                 "path": path,
                 "size": filesizeformat(path.stat().st_size),
                 "files": len(manifest["files"]),
-                "seconds": time.monotonic() - started,
+                "seconds": number_format(time.monotonic() - started, 1),
             }
         )
         if rotate:

@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from backups import archive
@@ -25,20 +26,22 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         self.stdout.write(
             _(
-                "Đã khôi phục %(path)s (phiên bản %(version)s, sao lưu lúc %(created)s): %(files)s tệp, trong %(seconds).1f giây."
-            )  # noqa: E501
+                "Đã khôi phục %(path)s (phiên bản %(version)s, sao lưu lúc %(created)s): "
+                "%(files)s tệp, trong %(seconds)s giây."
+            )
             % {
                 "path": path,
                 "version": manifest["app_version"],
                 "created": manifest["created_at"],
                 "files": len(manifest["files"]),
-                "seconds": time.monotonic() - started,
+                "seconds": number_format(time.monotonic() - started, 1),
             }
         )
         if pending := archive.pending_migrations(manifest):
             self.stdout.write(
                 _(
-                    "Bản sao lưu của phiên bản cũ hơn: chạy manage.py migrate (%(count)s migration mới)."
-                )  # noqa: E501
+                    "Bản sao lưu của phiên bản cũ hơn: chạy manage.py migrate (%(count)s "
+                    "migration mới)."
+                )
                 % {"count": pending}
             )

@@ -144,7 +144,8 @@ def create(path: Path) -> dict:
     # that looks like a finished archive, and a file that appeared meanwhile is not replaced.
     partial = path.with_name(f".{path.name}.partial")
     try:
-        with tempfile.TemporaryDirectory() as scratch:
+        # The dump beside the archive: the volume sized for archives, not /tmp, holds it.
+        with tempfile.TemporaryDirectory(dir=path.parent, prefix=".") as scratch:
             dump = Path(scratch) / "database"
             _dump_database(engine, dump)
             with tarfile.open(partial, "w", format=tarfile.PAX_FORMAT) as tar:

@@ -1,5 +1,7 @@
 import pytest
+import time_machine
 
+from tests.conftest import TEST_CLOCK
 from tests.ops.sites import Site
 
 
@@ -8,8 +10,11 @@ def demo_site(tmp_path_factory):
     """A site migrated and holding the demo data, a photo and a printed certificate; loaded
     once (about two minutes) for the backup and restore tests, which must not change it."""
     site = Site(tmp_path_factory.mktemp("demo"), "demo")
-    site.manage("migrate", "--no-input", "-v", "0")
-    site.probe("populate")
+    # Session fixtures start before the pinned clock (tests/conftest.py): pin it here too, for
+    # the dates the demo's photo and printed certificate get.
+    with time_machine.travel(TEST_CLOCK, tick=True):
+        site.manage("migrate", "--no-input", "-v", "0")
+        site.probe("populate")
     yield site
     site.drop()
 

@@ -5,6 +5,7 @@ line of JSON for the test to read.
 - ``populate``: the demo data, a festival photo (media) and a printed certificate (private).
 - ``counts``: the rows in every table.
 - ``verify``: every certificate's public verification page, and a ward's register page.
+- ``insert``: a new scheme, to see the ids go on after the loaded rows.
 - ``load-frozen DUMP``: migrate to exactly the dump's migrations and insert its rows
   (tests/ops/frozen.py).
 """
@@ -97,6 +98,17 @@ def verify() -> dict:
     }
 
 
+def insert() -> dict:
+    """A new scheme and its history row: their ids come after the loaded ones."""
+    from wards.models import Scheme
+
+    scheme = Scheme.objects.filter(ward__code="06781").order_by("pk").first()
+    scheme.pk, scheme._state.adding = None, True
+    scheme.name = "Mô hình thêm sau khi nâng cấp"
+    scheme.save()
+    return {"scheme": scheme.pk, "history": scheme.history.get().pk}
+
+
 def main() -> None:
     what, args = sys.argv[1], sys.argv[2:]
     if what == "manage":
@@ -110,7 +122,8 @@ def main() -> None:
 
         result = load(args[0])
     else:
-        result = {"populate": populate, "counts": counts, "verify": verify}[what]()
+        commands = {"populate": populate, "counts": counts, "verify": verify, "insert": insert}
+        result = commands[what]()
     print(json.dumps(result, ensure_ascii=False))
 
 

@@ -35,6 +35,7 @@ def test_the_last_release_s_demo_data_migrates_to_this_version(tmp_path):
             else:
                 assert counts[table] == rows, table
         found = site.probe("verify")
+        inserted = site.probe("insert")
     finally:
         site.drop()
     assert len(found["certificates"]) == 10
@@ -46,6 +47,13 @@ def test_the_last_release_s_demo_data_migrates_to_this_version(tmp_path):
         1 for row in json.loads(FROZEN.read_text())["tables"]["wards_scheme"]["rows"]
     )
     assert register["listed"] == register["expected"] != []
+    # New rows follow the loaded ids (PostgreSQL's sequences were moved past them).
+    tables = json.loads(FROZEN.read_text())["tables"]
+    assert inserted["scheme"] > max(row[0] for row in tables["wards_scheme"]["rows"])
+    assert inserted["history"] > max(
+        row[tables["wards_historicalscheme"]["columns"].index("history_id")]
+        for row in tables["wards_historicalscheme"]["rows"]
+    )
 
 
 def test_the_frozen_dump_is_of_an_older_or_the_same_schema():

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "festival",
     "awards",
     "dashboards",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +186,9 @@ STORAGES = {
         )
     },
 }
+
+# backups: where `manage.py backup` writes its archives when not told (compose mounts a volume).
+BACKUP_DIR = env_path("BACKUP_DIR", VAR_DIR / "backups", BASE_DIR)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -24,6 +24,7 @@ APP_NAMESPACES = {"wards", "awards", "festival", "documents", "dashboards"}
 NO_TRAIL = {"home", "login", "awards:verify"}
 # Not pages: POST actions, files, JSON and the parts htmx swaps into a page.
 NOT_PAGES = {
+    "wards:restore",
     "wards:area_delete",
     "wards:scheme_delete",
     "wards:activity_delete",
@@ -128,6 +129,7 @@ def pages(ward) -> dict[str, tuple[str, str]]:
         "wards:grouping_create": (reverse("wards:grouping_create", args=[province.code]), admin),
         "wards:grouping_edit": (reverse("wards:grouping_edit", args=[grouping.code]), admin),
         "wards:signer_list": (reverse("wards:signer_list", args=[code]), leader),
+        "wards:deleted": (reverse("wards:deleted", args=[code]), official),
         "wards:signer_create": (reverse("wards:signer_create", args=[code]), leader),
         "wards:signer_edit": (reverse("wards:signer_edit", args=[signer.pk]), leader),
         "wards:scheme_list": (reverse("wards:scheme_list"), official),

@@ -9,4 +9,139 @@
       event.preventDefault();
     }
   });
+
+  var FIELDS = "input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset])," +
+    "select, textarea";
+
+  function visible(element) {
+    return !element.disabled && element.getClientRects().length > 0 &&
+      getComputedStyle(element).visibility !== "hidden";
+  }
+
+  // The page's own form: a form that saves something (POST) inside <main>, never a search or
+  // filter box, and not one a page opts out of.
+  function mainForm() {
+    var forms = document.querySelectorAll("#main form[method=post], #main form[method=POST]");
+    for (var i = 0; i < forms.length; i++) {
+      var form = forms[i];
+      if (form.getAttribute("role") === "search" || form.dataset.autofocus === "off") continue;
+      var fields = Array.prototype.filter.call(form.querySelectorAll(FIELDS), visible);
+      if (fields.length) return { form: form, fields: fields };
+    }
+    return null;
+  }
+
+  function fieldLabel(field) {
+    var label = field.id && document.querySelector("label[for='" + field.id + "']");
+    var text = label ? label.textContent : field.getAttribute("aria-label") || field.name;
+    return text.replace(/\*\s*$/, "").replace(/\s+/g, " ").trim();
+  }
+
+  function fieldError(field) {
+    var ids = (field.getAttribute("aria-describedby") || "").split(/\s+/);
+    for (var i = 0; i < ids.length; i++) {
+      var node = ids[i] && document.getElementById(ids[i]);
+      if (node && node.classList.contains("invalid-feedback")) return node.textContent.trim();
+    }
+    var wrapper = field.closest(".mb-3, .form-group, [id^=div_]");
+    var feedback = wrapper && wrapper.querySelector(".invalid-feedback");
+    return feedback ? feedback.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  // After a refused submit: one summary at the top of the form (role="alert", a heading, a link to
+  // each field in error), focused so a keyboard or screen-reader user starts from it.
+  function errorSummary(form) {
+    var invalid = form.querySelectorAll("[aria-invalid=true], .is-invalid");
+    var general = [];
+    form.querySelectorAll(".alert-danger").forEach(function (alert) {
+      var items = alert.querySelectorAll("li");
+      general.push.apply(general, items.length ? items : [alert]);
+    });
+    var template = document.getElementById("error-summary");
+    if ((!invalid.length && !general.length) || !template) return null;
+    var summary = template.content.firstElementChild.cloneNode(true);
+    var list = summary.querySelector("ul");
+    general.forEach(function (item) {
+      var li = document.createElement("li");
+      li.textContent = item.textContent.replace(/\s+/g, " ").trim();
+      list.appendChild(li);
+    });
+    var seen = {};
+    Array.prototype.forEach.call(invalid, function (field) {
+      var key = field.name || field.id;
+      if (!field.id || seen[key]) return;
+      seen[key] = true;
+      var li = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + field.id;
+      var message = fieldError(field);
+      link.textContent = fieldLabel(field) + (message ? ": " + message : "");
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        field.focus();
+      });
+      li.appendChild(link);
+      list.appendChild(li);
+    });
+    form.insertBefore(summary, form.firstChild);
+    return summary;
+  }
+
+  function focusOnLoad() {
+    var found = mainForm();
+    if (!found || location.hash) return;
+    var summary = errorSummary(found.form);
+    if (summary) {
+      summary.focus();
+      return;
+    }
+    if (document.activeElement !== document.body && document.activeElement !== null) return;
+    var first = found.fields[0];
+    // A form further down a detail page is not what the page is for: leave the reader at the top.
+    if (first.getBoundingClientRect().top < window.innerHeight) first.focus();
+  }
+
+  // A table wider than its wrapper can only be scrolled by a mouse unless the wrapper takes focus;
+  // as a named region a screen reader says what the stop is.
+  function tableName(wrapper) {
+    var table = wrapper.querySelector("table");
+    var caption = table && table.caption;
+    if (caption) return caption.textContent.trim();
+    if (table && table.getAttribute("aria-label")) return table.getAttribute("aria-label");
+    var box = wrapper.closest(".card, section, .tab-pane") || document.getElementById("main");
+    var heading = box && box.querySelector("h1, h2, h3, h4, h5, .card-header");
+    return heading ? heading.textContent.replace(/\s+/g, " ").trim() : document.title;
+  }
+
+  function scrollableTables() {
+    document.querySelectorAll(".table-responsive, .table-wrap").forEach(function (wrapper) {
+      var overflows = wrapper.scrollWidth > wrapper.clientWidth + 1 ||
+        wrapper.scrollHeight > wrapper.clientHeight + 1;
+      if (overflows) {
+        wrapper.setAttribute("tabindex", "0");
+        wrapper.setAttribute("role", "region");
+        wrapper.setAttribute("aria-label", tableName(wrapper));
+      } else if (wrapper.getAttribute("role") === "region") {
+        wrapper.removeAttribute("tabindex");
+        wrapper.removeAttribute("role");
+        wrapper.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  function ready() {
+    scrollableTables();
+    focusOnLoad();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
+  }
+  var resizing;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(scrollableTables, 150);
+  });
+  document.addEventListener("htmx:afterSettle", scrollableTables);
 })();

@@ -11,13 +11,12 @@ import unicodedata
 import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
-from awards.catalogue import seed_catalogue
 from awards.models import Ceremony, Decision, PrinterProfile
 from documents.registry import all_kinds
 from documents.services import request_document
 from festival.models import Festival
+from tests.demo import load_demo_data
 from tests.documents.readback import fit_to_sign
 from tests.fidelity import (
     assert_decree_30_sections,
@@ -27,7 +26,6 @@ from tests.fidelity import (
     read_pdf,
     unsubset_fonts,
 )
-from tests.register import seed_kinds
 from wards.models import AdministrativeUnit
 
 pytestmark = pytest.mark.django_db
@@ -58,10 +56,7 @@ CERTIFICATES = {
 
 @pytest.fixture
 def demo(db):
-    seed_kinds()
-    seed_catalogue()
-    for command in ("load_demo", "load_festival_demo", "load_awards_demo"):
-        call_command(command, stdout=io.StringIO())
+    load_demo_data()
     ward = AdministrativeUnit.objects.get(code=WARD)
     decision = Decision.objects.get(unit=ward, number=125)
     users = get_user_model().objects

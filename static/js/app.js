@@ -108,9 +108,11 @@
     var caption = table && table.caption;
     if (caption) return caption.textContent.trim();
     if (table && table.getAttribute("aria-label")) return table.getAttribute("aria-label");
-    var box = wrapper.closest(".card, section, .tab-pane") || document.getElementById("main");
-    var heading = box && box.querySelector("h1, h2, h3, h4, h5, .card-header");
-    return heading ? heading.textContent.replace(/\s+/g, " ").trim() : document.title;
+    // The table's own heading, else the tab that shows it, else the page's title.
+    var box = wrapper.closest(".card, section, .tab-pane");
+    var named = box && box.querySelector("h2, h3, h4, h5, h6, .nav-link.active, [aria-current=page]");
+    named = named || document.querySelector("#main h1");
+    return named ? named.textContent.replace(/\s+/g, " ").trim() : document.title;
   }
 
   function scrollableTables() {

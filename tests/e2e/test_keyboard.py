@@ -6,8 +6,9 @@ import pytest
 
 from awards.catalogue import seed_catalogue
 from awards.models import Nomination, Nominee
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, make_user
 from tests.contrast import contrast
+from wards.models import Role, Signer
 
 pytestmark = [pytest.mark.e2e]
 
@@ -152,3 +153,35 @@ def test_a_nomination_by_keyboard_with_a_visible_focus_at_every_step(
     assert (nomination.nominee.name, nomination.form.name) == ("Nguyễn Văn Hải", FORM)
     assert _press(page, "Tab")["name"] == "Bỏ qua, đến nội dung chính"
     context.close()
+
+
+def test_a_table_wider_than_a_phone_scrolls_by_keyboard(page, log_in, units):
+    make_user("chutich.an", Role.STAFF, units["ward"])  # manages signers: a column of buttons
+    Signer.objects.create(
+        unit=units["ward"],
+        name="Nguyễn Thị Phương Thảo",
+        title="Phó Chủ tịch Ủy ban nhân dân",
+        body="Ủy ban nhân dân phường An",
+        head_title="Chủ tịch",
+    )
+    page.set_viewport_size({"width": 320, "height": 640})  # the width WCAG's reflow asks for
+    log_in("chutich.an", PASSWORD)
+    page.goto("/units/90001/signers/")
+    wrapper = page.locator(".table-responsive")
+    assert wrapper.get_attribute("role") == "region"
+    assert wrapper.get_attribute("tabindex") == "0"
+    assert wrapper.get_attribute("aria-label") == "Người ký — Phường An"
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('table-responsive')"):
+            break
+    _focused(page)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.table-responsive').scrollLeft > 0")
+
+    # Where the table fits, the wrapper is no stop of its own.
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.wait_for_function(
+        "() => !document.querySelector('.table-responsive').hasAttribute('tabindex')"
+    )
+    assert wrapper.get_attribute("role") is None

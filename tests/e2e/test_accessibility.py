@@ -1,6 +1,7 @@
 """axe-core over the main pages of every demo role, at a desktop and a phone width: no serious or
-critical violation anywhere. The demo ward (phường Cửa Ông, its 2026 festival, decision
-125/QĐ-UBND) gives every page real rows, so tables, badges and buttons are all on show.
+critical violation anywhere, no empty table header and no duplicate or unnamed landmark. The demo
+ward (phường Cửa Ông, its 2026 festival, decision 125/QĐ-UBND) gives every page real rows, so
+tables, badges and buttons are all on show.
 
 axe-core is vendored under tests/e2e/vendor (static/vendor/README.md says which version); only
 this test serves it."""
@@ -24,6 +25,8 @@ WIDTHS = {"desktop": {"width": 1366, "height": 768}, "phone": {"width": 390, "he
 WARD = "06781"  # Cửa Ông
 PROVINCE = "22"  # Quảng Ninh
 BLOCKING = {"serious", "critical"}
+# Rated minor and moderate by axe, but faults the issue named: checked on every page too.
+NAMED_RULES = ("empty-table-header", "landmark-")
 ROLES = (
     "canbo.cuaong",
     "btc.cuaong",
@@ -139,7 +142,7 @@ def _axe(page, url: str) -> list[str]:
         f"{url}: {v['id']} ({v['impact']}) {v['help']} at {', '.join(v['targets'][:5])}"
         + (f" and {len(v['targets']) - 5} more" if len(v["targets"]) > 5 else "")
         for v in result
-        if v["impact"] in BLOCKING
+        if v["impact"] in BLOCKING or v["id"].startswith(NAMED_RULES)
     ]
 
 

@@ -37,45 +37,48 @@
     return text.replace(/\*\s*$/, "").replace(/\s+/g, " ").trim();
   }
 
-  function fieldError(field) {
+  // The id of the field's own error text, which the summary's link is described by.
+  function fieldErrorId(field) {
     var ids = (field.getAttribute("aria-describedby") || "").split(/\s+/);
     for (var i = 0; i < ids.length; i++) {
       var node = ids[i] && document.getElementById(ids[i]);
-      if (node && node.classList.contains("invalid-feedback")) return node.textContent.trim();
+      if (node && node.classList.contains("invalid-feedback")) return node.id;
     }
-    var wrapper = field.closest(".mb-3, .form-group, [id^=div_]");
-    var feedback = wrapper && wrapper.querySelector(".invalid-feedback");
-    return feedback ? feedback.textContent.replace(/\s+/g, " ").trim() : "";
+    return "";
   }
 
   // After a refused submit: one summary at the top of the form (role="alert", a heading, a link to
-  // each field in error), focused so a keyboard or screen-reader user starts from it.
+  // each field in error), focused so a keyboard or screen-reader user starts from it. The form's
+  // general errors move into it and each link is described by its field's message, so no text is
+  // on the page twice.
   function errorSummary(form) {
     var invalid = form.querySelectorAll("[aria-invalid=true], .is-invalid");
-    var general = [];
-    form.querySelectorAll(".alert-danger").forEach(function (alert) {
-      var items = alert.querySelectorAll("li");
-      general.push.apply(general, items.length ? items : [alert]);
-    });
+    var general = form.querySelectorAll(".alert-danger");
     var template = document.getElementById("error-summary");
     if ((!invalid.length && !general.length) || !template) return null;
     var summary = template.content.firstElementChild.cloneNode(true);
     var list = summary.querySelector("ul");
-    general.forEach(function (item) {
-      var li = document.createElement("li");
-      li.textContent = item.textContent.replace(/\s+/g, " ").trim();
-      list.appendChild(li);
+    general.forEach(function (alert) {
+      var items = alert.querySelectorAll("li");
+      if (items.length) {
+        items.forEach(function (item) { list.appendChild(item); });
+      } else {
+        var li = document.createElement("li");
+        while (alert.firstChild) li.appendChild(alert.firstChild);
+        list.appendChild(li);
+      }
+      alert.remove();
     });
     var seen = {};
-    Array.prototype.forEach.call(invalid, function (field) {
+    invalid.forEach(function (field) {
       var key = field.name || field.id;
       if (!field.id || seen[key]) return;
       seen[key] = true;
       var li = document.createElement("li");
       var link = document.createElement("a");
       link.href = "#" + field.id;
-      var message = fieldError(field);
-      link.textContent = fieldLabel(field) + (message ? ": " + message : "");
+      link.textContent = fieldLabel(field);
+      if (fieldErrorId(field)) link.setAttribute("aria-describedby", fieldErrorId(field));
       link.addEventListener("click", function (event) {
         event.preventDefault();
         field.focus();

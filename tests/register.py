@@ -63,6 +63,9 @@ def sheet(headers, rows, title=None) -> io.BytesIO:
     return buffer
 
 
+DEMO_PASSWORD = "ngayhoi2025"  # README, "Demo accounts"
+
+
 def load_demo_data() -> None:
     """The three demo loaders, as `dev.py` runs them: Quảng Ninh's units, people and register,
     Cửa Ông's festivals, its nominations and decision."""

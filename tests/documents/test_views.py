@@ -149,7 +149,7 @@ def test_a_pending_job_polls_and_refreshes_without_javascript(login, people, uni
     client = login(people["ward_official"])
     page = client.get(reverse("documents:job", args=[job.pk])).content.decode()
     status_url = reverse("documents:status", args=[job.pk])
-    assert f'hx-get="{status_url}"' in page
+    assert f'hx-get="{status_url}?shown=running"' in page
     assert 'hx-trigger="every 1s"' in page
     assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
     assert "75%" in page
@@ -157,6 +157,30 @@ def test_a_pending_job_polls_and_refreshes_without_javascript(login, people, uni
     partial = client.get(status_url).content.decode()
     assert partial.lstrip().startswith('<div id="job-status"')
     assert "(3/4)" in partial
+
+
+def test_the_jobs_state_is_announced_when_it_changes(login, people, units, areas):
+    """The polled block is swapped every second; the state lives in a region that stays on the
+    page (aria-live) and a poll refills it only when the state moved on."""
+    job = request_document(people["ward_official"], "wards.profile", units["ward"], "pdf")
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.QUEUED)
+    client = login(people["ward_official"])
+    page = client.get(reverse("documents:job", args=[job.pk])).content.decode()
+    assert (
+        '<p id="job-state" class="visually-hidden" aria-live="polite" data-testid="job-state">'
+        "Đang chờ máy xử lý…</p>"
+    ) in page
+
+    status_url = reverse("documents:status", args=[job.pk])
+    unchanged = client.get(status_url, {"shown": "queued"}).content.decode()
+    assert "job-state" not in unchanged
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING)
+    running = client.get(status_url, {"shown": "queued"}).content.decode()
+    assert '<p id="job-state" hx-swap-oob="innerHTML">Đang tạo văn bản…</p>' in running
+    assert "aria-live" not in running  # the region on the page is kept, not replaced
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.DONE)
+    done = client.get(status_url, {"shown": "running"}).content.decode()
+    assert '<p id="job-state" hx-swap-oob="innerHTML">Văn bản đã sẵn sàng.</p>' in done
 
 
 def test_a_finished_job_stops_polling(login, people, units, areas):

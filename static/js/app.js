@@ -168,8 +168,15 @@
     return null;
   }
 
+  // A select that Tom Select enhanced (searchable_select.js) is used through its own box, which
+  // the label now points at.
+  function control(field) {
+    return field.tomselect ? field.tomselect.control_input : field;
+  }
+
   function fieldLabel(field) {
-    var label = field.id && document.querySelector("label[for='" + field.id + "']");
+    var target = control(field);
+    var label = target.id && document.querySelector("label[for='" + target.id + "']");
     var text = label ? label.textContent : field.getAttribute("aria-label") || field.name;
     return text.replace(/\*\s*$/, "").replace(/\s+/g, " ").trim();
   }
@@ -218,7 +225,7 @@
       if (fieldErrorId(field)) link.setAttribute("aria-describedby", fieldErrorId(field));
       link.addEventListener("click", function (event) {
         event.preventDefault();
-        field.focus();
+        control(field).focus();
       });
       li.appendChild(link);
       list.appendChild(li);
@@ -238,7 +245,7 @@
     if (document.activeElement !== document.body && document.activeElement !== null) return;
     var first = found.fields[0];
     // A form further down a detail page is not what the page is for: leave the reader at the top.
-    if (first.getBoundingClientRect().top < window.innerHeight) first.focus();
+    if (first.getBoundingClientRect().top < window.innerHeight) control(first).focus();
   }
 
   // A table wider than its wrapper can only be scrolled by a mouse unless the wrapper takes focus;

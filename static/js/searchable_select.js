@@ -26,6 +26,9 @@
         placeholder: select.getAttribute("data-searchable-placeholder"),
         render: { no_results: noResults(select.getAttribute("data-searchable-empty")) },
       });
+      // Tom Select points the label at its own box and takes the <select> out of the tab order,
+      // but leaves it to screen readers: a second, nameless control. Its box is the one to use.
+      select.setAttribute("aria-hidden", "true");
     });
   }
 

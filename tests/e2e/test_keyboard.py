@@ -6,9 +6,10 @@ import pytest
 
 from awards.catalogue import seed_catalogue
 from awards.models import Nomination, Nominee
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD
 from tests.contrast import contrast
-from wards.models import Role, Signer
+from tests.register import make_scheme, seed_kinds
+from wards.models import SchemeKind
 
 pytestmark = [pytest.mark.e2e]
 
@@ -17,8 +18,10 @@ FORM = "Giấy khen của Chủ tịch Ủy ban nhân dân phường, xã"
 # What the focused element looks like, and the colour just outside its ring: the element under
 # that point (the ring is drawn outside the element, so that is what it must stand out from).
 FOCUS_STATE = """() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return null;
+  const active = document.activeElement;
+  if (!active || active === document.body) return null;
+  // A searchable select's ring is drawn round its whole box, not the text field inside it.
+  const el = active.closest(".ts-control") || active;
   const style = getComputedStyle(el);
   const rect = el.getBoundingClientRect();
   const ring = parseFloat(style.outlineWidth) || 0;
@@ -33,8 +36,9 @@ FOCUS_STATE = """() => {
     }
   }
   return {
-    tag: el.tagName, name: (el.innerText || el.getAttribute("aria-label") || el.name || "").trim(),
-    role: el.getAttribute("role"), id: el.id,
+    tag: active.tagName,
+    name: (active.innerText || active.getAttribute("aria-label") || active.name || "").trim(),
+    role: active.getAttribute("role"), id: active.id,
     onScreen: rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.right > 0
       && rect.top < innerHeight && rect.left < innerWidth && el.checkVisibility(),
     outline: style.outlineStyle, ring: ring, colour: style.outlineColor, background: background,
@@ -123,22 +127,27 @@ def test_a_nomination_by_keyboard_with_a_visible_focus_at_every_step(
     assert _press(page, "Tab")["name"] == "Bỏ qua, đến nội dung chính"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
-    assert _press(page, "Tab")["name"] == "Lập đề nghị"
+    # The content opens with the breadcrumb trail, then the page's own actions.
+    assert _press(page, "Tab")["name"] == "Trang chủ"
+    _tab_to(page, "Lập đề nghị")
     _follow(page)
     page.wait_for_url("**/nominations/new/")
 
     # The form starts in its first field; saving it empty puts the reader on a summary of
     # what to correct, whose links lead to the fields.
-    assert _focused(page)["id"] == "id_nominee"
+    assert _focused(page)["id"] == "id_nominee-ts-control"
     _tab_to(page, "Lưu đề nghị")
     _follow(page)
     summary = _focused(page)
     assert summary["role"] == "alert"
     assert summary["name"].startswith("Chưa lưu được. Hãy sửa các mục sau:")
     assert _press(page, "Tab")["name"].startswith("Đối tượng")
-    assert _press(page, "Enter")["id"] == "id_nominee"
+    assert _press(page, "Enter")["id"] == "id_nominee-ts-control"
 
-    _arrow_to(page, "Nguyễn Văn Hải")
+    # The nominee picker is searchable: type, then Enter takes the first match.
+    page.keyboard.type("nguyen van hai")
+    page.locator(".ts-dropdown .option.active", has_text="Nguyễn Văn Hải").wait_for()
+    _press(page, "Enter")
     _press(page, "Tab")
     _arrow_to(page, FORM)
     assert _press(page, "Tab")["id"] == "id_year"  # filled in
@@ -155,22 +164,17 @@ def test_a_nomination_by_keyboard_with_a_visible_focus_at_every_step(
     context.close()
 
 
-def test_a_table_wider_than_a_phone_scrolls_by_keyboard(page, log_in, units):
-    make_user("chutich.an", Role.STAFF, units["ward"])  # manages signers: a column of buttons
-    Signer.objects.create(
-        unit=units["ward"],
-        name="Nguyễn Thị Phương Thảo",
-        title="Phó Chủ tịch Ủy ban nhân dân",
-        body="Ủy ban nhân dân phường An",
-        head_title="Chủ tịch",
-    )
+def test_a_table_wider_than_a_phone_scrolls_by_keyboard(page, log_in, people, units):
+    seed_kinds()  # a live-server test flushes the rows the migrations seeded
+    kind = SchemeKind.objects.get(code="camera")
+    make_scheme(units["ward"], kind, "Camera an ninh khu phố Ánh Dương")
     page.set_viewport_size({"width": 320, "height": 640})  # the width WCAG's reflow asks for
-    log_in("chutich.an", PASSWORD)
-    page.goto("/units/90001/signers/")
+    log_in("canbo.an", PASSWORD)
+    page.goto("/schemes/")
     wrapper = page.locator(".table-responsive")
     assert wrapper.get_attribute("role") == "region"
     assert wrapper.get_attribute("tabindex") == "0"
-    assert wrapper.get_attribute("aria-label") == "Người ký — Phường An"
+    assert wrapper.get_attribute("aria-label") == "Danh sách mô hình tự quản"
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('table-responsive')"):

@@ -14,6 +14,8 @@ from festival.forms import FestivalForm, ProgrammeItemForm
 from tests.register import make_activity
 from wards.forms import ActivityForm, SchemeForm
 
+# Today is the suite's pinned clock (tests/conftest.py, time_machine), not the machine's.
+
 
 @pytest.mark.parametrize(
     ("typed", "expected"),

@@ -8,6 +8,8 @@ from tests.conftest import PASSWORD
 from tests.register import make_scheme, seed_kinds
 from wards.models import Activity, Scheme
 
+# Today is the suite's pinned clock (tests/conftest.py, time_machine), not the machine's.
+
 pytestmark = pytest.mark.e2e
 
 

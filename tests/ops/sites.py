@@ -16,6 +16,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
+# Now is the suite's pinned clock (tests/conftest.py, time_machine), not the machine's.
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -12,6 +12,8 @@ from festival.services import create_festival
 from tests.register import make_activity, make_scheme
 from wards.models import Activity, Exemplar, ResidentialArea, Scheme
 
+# Today is the suite's pinned clock (tests/conftest.py, time_machine), not the machine's.
+
 RESTORABLE = "Có thể khôi phục trong 30 ngày, ở trang “Đã xóa gần đây” của phường, xã."
 
 

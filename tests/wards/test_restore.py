@@ -22,6 +22,8 @@ from festival.services import create_festival
 from tests.register import make_activity, make_scheme
 from wards.models import Activity, Exemplar, ResidentialArea, Scheme
 
+# Today is the suite's pinned clock (tests/conftest.py, time_machine), not the machine's.
+
 CONFIRMED = {"confirmed": "yes"}
 DELETED = reverse("wards:deleted", args=["90001"])
 

@@ -245,7 +245,19 @@
     if (document.activeElement !== document.body && document.activeElement !== null) return;
     var first = found.fields[0];
     // A form further down a detail page is not what the page is for: leave the reader at the top.
-    if (first.getBoundingClientRect().top < window.innerHeight) control(first).focus();
+    if (first.getBoundingClientRect().top >= window.innerHeight) return;
+    var picker = first.tomselect;
+    if (!picker) {
+      first.focus();
+      return;
+    }
+    // A searchable select takes the focus with its list closed: open on load it would cover the
+    // form, and the reader's first click on it would close it again. Clicking or typing opens it.
+    picker.settings.openOnFocus = false;
+    picker.focus();
+    setTimeout(function () {
+      picker.settings.openOnFocus = true;
+    }, 0);
   }
 
   // A table wider than its wrapper can only be scrolled by a mouse unless the wrapper takes focus;

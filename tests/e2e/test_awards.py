@@ -2,6 +2,7 @@ import re
 
 import pypdf
 import pytest
+from playwright.sync_api import expect
 
 from awards.catalogue import seed_catalogue
 from awards.models import Certificate, Decision
@@ -30,7 +31,7 @@ def _add_nominee(page, name, *, collective=False, birth_year="1970"):
     page.get_by_label("Thành tích").fill("Tích cực tham gia phong trào toàn dân bảo vệ ANTQ")
     page.get_by_role("button", name="Lưu đề nghị").click()
     page.get_by_role("button", name="Gửi lên cấp xét duyệt").click()
-    assert page.get_by_text("Đã gửi đề nghị lên cấp xét duyệt").is_visible()
+    expect(page.get_by_text("Đã gửi đề nghị lên cấp xét duyệt")).to_be_visible()
 
 
 def _switch_user(page, log_in, username):
@@ -66,7 +67,7 @@ def test_from_nomination_to_a_verified_certificate(page, log_in, people, units, 
     page.goto("/awards/approvals/")
     for name in ["Nguyễn Văn Hải", "Lê Thị Mai", "Tổ tự quản khu phố 3"]:
         page.get_by_role("button", name=f"Duyệt {name}").click()
-        assert page.get_by_text("Đã duyệt đề nghị").is_visible()
+        expect(page.get_by_text("Đã duyệt đề nghị")).to_be_visible()
     page.goto("/awards/decisions/")
     page.get_by_role("link", name="Lập quyết định").click()
     page.get_by_label("Hình thức khen thưởng").select_option(label=FORM)
@@ -101,7 +102,8 @@ def test_from_nomination_to_a_verified_certificate(page, log_in, people, units, 
     assert not draft.is_issued
     issue.click()
     dialog.get_by_role("button", name="Ban hành quyết định").click()
-    assert page.get_by_text("3 giấy chứng nhận đã được cấp số hiệu").is_visible()
+    # The confirmation posts the form: wait for the next page, is_visible() would not.
+    expect(page.get_by_text("3 giấy chứng nhận đã được cấp số hiệu")).to_be_visible()
     draft.refresh_from_db()
     assert draft.is_issued
 
@@ -134,5 +136,5 @@ def test_from_nomination_to_a_verified_certificate(page, log_in, people, units, 
     assert qr_modules(certificates.stream, page_index=2) == qr_matrix(certificate.qr_url)
     page.context.clear_cookies()
     page.goto(re.sub(r"^https?://[^/]+", "", certificate.qr_url))
-    assert page.get_by_text("Khen thưởng hợp lệ").is_visible()
+    expect(page.get_by_text("Khen thưởng hợp lệ")).to_be_visible()
     assert page.get_by_test_id("recipient").inner_text() == "Lê Thị Mai"

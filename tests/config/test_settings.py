@@ -32,6 +32,7 @@ def start(env: dict[str, str | None], code: str = READ) -> subprocess.CompletedP
             "REDIS_URL",
             "ALLOWED_HOSTS",
             "SECURE_SSL_REDIRECT",
+            "VAR_DIR",  # set per worker under pytest-xdist (tests/parallel.py)
         }
     }
     clean["DJANGO_SETTINGS_MODULE"] = "config.settings"

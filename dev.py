@@ -3,7 +3,9 @@
 
     python3 dev.py run    # virtualenv, install, migrate, units, demo data; web + worker on :8000
                           # (--port N for another port, --no-demo to skip the data)
-    python3 dev.py test   # virtualenv, install with test tools; the whole test suite
+    python3 dev.py test   # virtualenv, install with test tools; the whole test suite, on
+                          # PostgreSQL and Redis when they answer on 127.0.0.1, else SQLite and
+                          # the embedded broker (--sqlite forces those); split over the CPUs
 
 Both steps are idempotent: run them again at any time.
 """
@@ -196,11 +198,61 @@ def cmd_run(args: list[str]) -> None:
         stop(procs)
 
 
+def postgres_answers(url: str) -> bool:
+    """Whether the venv's psycopg can log in to PostgreSQL at ``url`` (dev.py's own python has
+    no driver)."""
+    probe = "import sys, psycopg; psycopg.connect(sys.argv[1], connect_timeout=2).close()"
+    done = subprocess.run([PY, "-c", probe, url], cwd=ROOT, capture_output=True)
+    return done.returncode == 0
+
+
+def redis_answers(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1) as conn:
+            conn.sendall(b"PING\r\n")
+            return conn.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def servers_for_tests(env: dict[str, str], sqlite: bool) -> None:
+    """The suite runs against PostgreSQL and Redis where they are (CI has both), against SQLite
+    and the embedded broker where they are absent; DATABASE_URL and REDIS_URL set by the caller
+    win. The PostgreSQL name is the checkout's own, so two checkouts' runs do not collide."""
+    if sqlite:
+        env.pop("DATABASE_URL", None)
+        env.pop("REDIS_URL", None)
+        return
+    checkout = hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]
+    postgres = f"postgres://postgres@127.0.0.1:5432/festival_{checkout}"
+    if "DATABASE_URL" not in env and postgres_answers(postgres.rsplit("/", 1)[0] + "/postgres"):
+        env["DATABASE_URL"] = postgres
+    if "REDIS_URL" not in env and redis_answers("127.0.0.1", 6379):
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/1"
+
+
+def xdist_args(args: list[str]) -> list[str]:
+    """pytest-xdist: one worker per CPU (tests/parallel.py keeps their state apart), the tests
+    of the backup demo site on one worker; unless the caller chose (-n, -p no:xdist)."""
+    chosen = any(
+        a in ("-n", "--numprocesses", "no:xdist") or a.startswith(("-n", "--numprocesses="))
+        for a in args
+    )
+    return [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
+
+
 def cmd_test(args: list[str]) -> int:
+    sqlite = "--sqlite" in args
+    args = [a for a in args if a != "--sqlite"]
     ensure_venv("test")
     ensure_chromium()
-    say("Running the test suite")
-    code = subprocess.run([PY, "-m", "pytest", *args], cwd=ROOT).returncode
+    env = {**os.environ}
+    servers_for_tests(env, sqlite)
+    database = "PostgreSQL" if "DATABASE_URL" in env else "SQLite"
+    broker = "Redis" if "REDIS_URL" in env else "the embedded broker"
+    say(f"Running the test suite on {database} and {broker}")
+    command = [PY, "-m", "pytest", *xdist_args(args), *args]
+    code = subprocess.run(command, cwd=ROOT, env=env).returncode
     if code == 5:
         print("pytest collected no tests: that is a failure, not a pass.", file=sys.stderr)
         return 1

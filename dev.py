@@ -232,13 +232,13 @@ def servers_for_tests(env: dict[str, str], sqlite: bool) -> None:
 
 
 def xdist_args(args: list[str]) -> list[str]:
-    """pytest-xdist: one worker per CPU (tests/parallel.py keeps their state apart), the tests
-    of the backup demo site on one worker; unless the caller chose (-n, -p no:xdist)."""
+    """pytest-xdist, a worker per CPU (tests/parallel.py keeps their state apart and hands out
+    the tests); unless the caller chose (-n, -p no:xdist)."""
     chosen = any(
         a in ("-n", "--numprocesses", "no:xdist") or a.startswith(("-n", "--numprocesses="))
         for a in args
     )
-    return [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
+    return [] if chosen else ["-n", "auto"]
 
 
 def cmd_test(args: list[str]) -> int:

@@ -12,6 +12,11 @@ environment, which the processes a test starts inherit (Celery workers, ``manage
   one xdist worker never takes another's task.
 - ``REDIS_URL``: database N + the worker's number, for the broker, the results, the cache and
   the rate limits (each worker empties its own at start).
+
+And in the controller, the order tests are handed out (``--dist load``, which ``-n`` implies):
+each test on its own, the longest first so no worker is left with a long tail, except the
+tests of a folder in SHARED: they share an expensive session fixture and go to one worker
+together (``xdist_group`` would do it, but pytest 9 ignores the node id it rewrites).
 """
 
 import os
@@ -20,6 +25,11 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 REDIS_DATABASES = 16  # Redis' default `databases`
+# The backup and restore tests' demo site (tests/ops/conftest.py) takes a minute or two to load.
+SHARED = ("tests/ops/",)
+# Handed out first: the shared folders, then the slowest tests (a minute each: a real dev.py
+# run, every role's pages through axe) and the browser's.
+FIRST = (*SHARED, "tests/test_dev.py", "tests/e2e/")
 
 
 def _redis_database(url: str) -> int:
@@ -58,6 +68,36 @@ def pytest_xdist_auto_num_workers(config):
         return None  # xdist's own count
     cpus = len(os.sched_getaffinity(0))
     return max(1, min(cpus, REDIS_DATABASES - _redis_database(os.environ["REDIS_URL"])))
+
+
+def _scope(nodeid: str) -> str:
+    return next((folder for folder in SHARED if nodeid.startswith(folder)), nodeid)
+
+
+def _rank(scope: str) -> int:
+    return next((n for n, prefix in enumerate(FIRST) if scope.startswith(prefix)), len(FIRST))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "load":
+        return None  # the caller chose another way (--dist loadfile, each, ...)
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _scope(nodeid)
+
+        def schedule(self) -> None:
+            first_time = self.collection is None
+            super().schedule()
+            if first_time and self.collection:
+                # Already assigned: one unit per worker, in collection order; reorder the rest.
+                pending = sorted(self.workqueue.items(), key=lambda unit: _rank(unit[0]))
+                self.workqueue.clear()
+                self.workqueue.update(pending)
+
+    return Scheduling(config, log)
 
 
 # At import, before pytest-env and pytest-django's hooks: the settings must see these values.

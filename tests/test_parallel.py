@@ -53,8 +53,8 @@ def test_postgres_and_redis_on_this_machine_are_found():
 
 
 def test_the_callers_choice_of_workers_is_kept():
-    assert dev.xdist_args([]) == ["-n", "auto", "--dist", "loadgroup"]
-    assert dev.xdist_args(["tests/wards", "-x"]) == ["-n", "auto", "--dist", "loadgroup"]
+    assert dev.xdist_args([]) == ["-n", "auto"]
+    assert dev.xdist_args(["tests/wards", "-x"]) == ["-n", "auto"]
     for chosen in (["-n", "0"], ["-n3"], ["--numprocesses=2"], ["-p", "no:xdist"]):
         assert dev.xdist_args(chosen) == []
 

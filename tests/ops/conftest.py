@@ -5,14 +5,6 @@ from tests.conftest import TEST_CLOCK
 from tests.ops.sites import Site
 
 
-def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (``--dist loadgroup``, as dev.py runs it) the tests of the demo site
-    share one worker, which loads the site once, instead of each worker loading its own."""
-    for item in items:
-        if "demo_site" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("demo_site"))
-
-
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory):
     """A site migrated and holding the demo data, a photo and a printed certificate; loaded

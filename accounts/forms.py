@@ -1,9 +1,8 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accounts.services import check_grant, grantable_units, username_taken
+from accounts.services import check_grant, email_taken, grantable_units, username_taken
 from documents.forms import Form, searchable
 from wards.models import Membership, Role
 from wards.scoping import grantable_roles
@@ -83,10 +82,7 @@ class AccountForm(Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"]
-        others = get_user_model().objects.filter(email__iexact=email)
-        if self.membership is not None:
-            others = others.exclude(pk=self.membership.user_id)
-        if email and others.exists():
+        if email and email_taken(email, but=self.membership.user if self.membership else None):
             raise ValidationError(_("E-mail này đã dùng cho tài khoản khác."))
         return email
 

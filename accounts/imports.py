@@ -11,7 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.services import check_grant, create_account, grantable_units, username_taken
+from accounts.services import (
+    check_grant,
+    create_account,
+    email_taken,
+    grantable_units,
+    username_taken,
+)
 from documents.vietnamese import fold
 from wards.imports import CellError, Column, ImportResult, RowError, SheetImport, read_text
 from wards.models import Role
@@ -27,6 +33,7 @@ class AccountImport(SheetImport):
     any_level = True  # a province's administrator brings in the accounts of its wards
     title = gettext_lazy("Tạo tài khoản từ Excel")
     file_name = "mau-tao-tai-khoan.xlsx"
+    confirm_label = gettext_lazy("Xác nhận tạo các tài khoản")
 
     def done_url(self) -> str:
         return reverse("accounts:passwords")
@@ -172,6 +179,12 @@ class AccountImport(SheetImport):
                     row,
                     self.by_attr["email"].header,
                     _("Trùng với dòng %(n)d.") % {"n": self.seen_email[email.casefold()]},
+                )
+            )
+        elif email and email_taken(email):
+            result.errors.append(
+                RowError(
+                    row, self.by_attr["email"].header, _("E-mail này đã dùng cho tài khoản khác.")
                 )
             )
         elif email:

@@ -49,6 +49,13 @@ def username_taken(username: str) -> bool:
     return get_user_model().objects.filter(username__iexact=username).exists()
 
 
+def email_taken(email: str, but=None) -> bool:
+    others = get_user_model().objects.filter(email__iexact=email)
+    if but is not None:
+        others = others.exclude(pk=but.pk)
+    return others.exists()
+
+
 @transaction.atomic
 def create_account(
     actor,

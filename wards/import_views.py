@@ -155,6 +155,7 @@ def _page(request, ward, importer, what, form, result=None, status=200, token=""
             "ward": ward,
             "what": what,
             "title": importer.title,
+            "confirm_label": importer.confirm_label,
             "form": form,
             "result": result,
             "token": token,

@@ -208,6 +208,7 @@ class SheetImport:
     noun = ""  # for messages and file names
     title = ""  # the upload page's heading
     file_name = ""  # the template's
+    confirm_label = gettext_lazy("Xác nhận nhập vào sổ")
     perm = Perm.EDIT_REGISTER  # what the user needs at the unit imported into
     any_level = False  # True: any unit in scope, not only a ward
 

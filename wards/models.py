@@ -227,8 +227,8 @@ class Membership(models.Model):
     must_change_password = models.BooleanField(_("phải đổi mật khẩu"), default=False)
     # The password an administrator handed out, kept only until the user chooses their own,
     # so the sheet of initial passwords can be printed; never in the history.
-    initial_password = models.CharField(_("mật khẩu ban đầu"), max_length=40, blank=True)
-    search_text = models.TextField(editable=False, blank=True, default="")
+    initial_password = vn.CharField(_("mật khẩu ban đầu"), max_length=40, blank=True)
+    search_text = vn.TextField(editable=False, blank=True, default="")
     history = HistoricalRecords(excluded_fields=["initial_password", "search_text"])
 
     class Meta:

@@ -69,7 +69,7 @@ def test_a_sheet_is_previewed_then_all_accounts_are_created(admin_client, people
 
 
 def test_every_bad_row_is_named_and_nothing_is_created(admin_client, people, units):
-    make_user("canbo.xa", Role.WARD_OFFICIAL, units["far_ward"])
+    make_user("canbo.xa", Role.WARD_OFFICIAL, units["far_ward"], email="xa@example.com")
     rows = [
         *GOOD,
         ["Trần Văn Nam", "canbo.an", "Phường An", "Cán bộ phường, xã", "", "", ""],
@@ -79,6 +79,7 @@ def test_every_bad_row_is_named_and_nothing_is_created(admin_client, people, uni
         ["Trần Văn Trung", "trung", "Tỉnh Thử", "Công an phường, xã", "", "sai-email", ""],
         ["Hoàng Thị Hà", "hà.hoàng", "Phường An", "Chỉ xem", "", "", ""],
         [None, "vo.danh", "Phường An", "Chỉ xem", "", "", ""],
+        ["Vũ Văn Hai", "hai.vu", "Phường An", "Chỉ xem", "", "XA@example.com", ""],
     ]
     response = upload(admin_client, rows)
     errors = {(e.row, e.column, e.message) for e in response.context["result"].errors}
@@ -89,6 +90,7 @@ def test_every_bad_row_is_named_and_nothing_is_created(admin_client, people, uni
     assert (9, "E-mail", "E-mail không hợp lệ: “sai-email”.") in errors
     assert (10, "Tên đăng nhập", "Tên đăng nhập chỉ gồm chữ không dấu, số và . _ -") in errors
     assert (11, "Họ và tên", "Chưa nhập.") in errors
+    assert (12, "E-mail", "E-mail này đã dùng cho tài khoản khác.") in errors
     html = response.content.decode()
     assert "chưa nhập gì" in html
     assert not get_user_model().objects.filter(username="canbo.lan").exists()

@@ -234,3 +234,14 @@ def test_an_administrator_cannot_lock_themselves_or_change_their_own_role(
     assert "Bạn không tự đổi vai trò, đơn vị của mình được." in response.content.decode()
     own.refresh_from_db()
     assert own.role == Role.ADMIN
+
+
+def test_the_list_takes_a_fixed_number_of_queries(admin_client, units, django_assert_num_queries):
+    for n in range(30):
+        make_user(f"canbo.{n:02}", Role.WARD_OFFICIAL, units["commune"])
+    # 1 session, 2 user, 3 membership (scope, first-login check and the menu's role), 4 the
+    # unit in the filter, 5 count for the pager, 6 the page's accounts with user and unit,
+    # 7 the units for the filter's choices
+    with django_assert_num_queries(7):
+        response = admin_client.get(reverse("accounts:list"), {"unit": "90003", "q": "canbo"})
+    assert len(response.context["page"].object_list) == 25

@@ -9,12 +9,15 @@ from documents import renderers
 from documents.registry import DocumentKind, Rendered, register
 from documents.vietnamese import format_date
 from wards.context_processors import person_name
-from wards.models import authority_lines
+from wards.models import Membership, authority_lines
 from wards.scoping import Perm
 
 
 def passwords_data(unit, when) -> dict:
-    memberships = waiting_for_first_login(unit)
+    # The unit was checked against the user's scope by the pipeline (documents.services).
+    memberships = list(
+        waiting_for_first_login(Membership.objects.filter(unit__path__startswith=unit.path))
+    )
     return {
         "authority": authority_lines(unit.committee_name),
         "sub_authority": "",

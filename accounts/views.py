@@ -195,14 +195,7 @@ def user_invite(request, pk: int):
 def passwords(request):
     """The accounts waiting for their first login, with the passwords to hand out."""
     unit = _require_manager(request)
-    memberships = (
-        scoped(
-            request.user,
-            Membership.objects.filter(pk__in=[m.pk for m in waiting_for_first_login(unit)]),
-        )
-        .select_related("user", "unit")
-        .order_by("unit__path", "user__last_name", "user__first_name")
-    )
+    memberships = waiting_for_first_login(scoped(request.user, Membership.objects.all()))
     return render(request, "accounts/passwords.html", {"memberships": memberships, "unit": unit})
 
 

@@ -245,3 +245,24 @@ def test_the_list_takes_a_fixed_number_of_queries(admin_client, units, django_as
     with django_assert_num_queries(7):
         response = admin_client.get(reverse("accounts:list"), {"unit": "90003", "q": "canbo"})
     assert len(response.context["page"].object_list) == 25
+
+
+def test_the_passwords_page_shows_only_the_administrators_units(client, ward_admin, units):
+    from accounts.services import create_account
+
+    superuser = User.objects.create_superuser("root", password=PASSWORD)
+    own = create_account(
+        superuser, username="an.moi", full_name="A Mới", unit=units["ward"], role=Role.VIEWER
+    )
+    other = create_account(
+        superuser, username="binh.moi", full_name="B Mới", unit=units["sibling"], role=Role.VIEWER
+    )
+    client.force_login(ward_admin)
+    html = client.get(reverse("accounts:passwords")).content.decode()
+    assert own.initial_password in html
+    assert other.initial_password not in html
+    client.force_login(superuser)  # the whole country, no unit of their own
+    html = client.get(reverse("accounts:passwords")).content.decode()
+    assert own.initial_password in html
+    assert other.initial_password in html
+    assert client.get(reverse("accounts:list")).status_code == 200

@@ -1,6 +1,7 @@
 import pytest
 
 from tests.conftest import make_user
+from tests.register import seed_kinds
 from wards.models import Role
 
 
@@ -20,3 +21,8 @@ def ward_admin(units):
 def admin_client(client, people):
     client.force_login(people["admin"])
     return client
+
+
+@pytest.fixture
+def kinds(db):
+    return seed_kinds()

@@ -1,11 +1,15 @@
 """The roles that match the ward's people, what each may do, and the page that says it."""
 
 import importlib
+import io
 
+import pytest
 from django.apps import apps
+from django.core.management import call_command
 from django.urls import reverse
 
 from tests.conftest import make_user
+from tests.register import DEMO_PASSWORD, seed_kinds
 from wards.models import Membership, Role
 from wards.scoping import PERM_LABELS, ROLE_PERMISSIONS, Perm, grantable_roles, has_perm
 
@@ -86,3 +90,36 @@ def test_the_migration_turns_staff_at_a_ward_into_its_leadership_and_back(people
     assert Membership.objects.get(user=chairman).role == Role.STAFF
     assert Membership.objects.get(user=police).role == Role.WARD_OFFICIAL
     assert not Membership.objects.filter(user=viewer).exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_ward_leader_police_and_a_viewer_who_can_log_in(client):
+    seed_kinds()
+    call_command("load_demo", stdout=io.StringIO())
+    roles = dict(Membership.objects.values_list("user__username", "role"))
+    assert roles["lanhdao.cuaong"] == Role.WARD_LEADER
+    assert roles["congan.cuaong"] == Role.WARD_POLICE
+    assert roles["xem.cuaong"] == Role.VIEWER
+    assert roles["quantri.quangninh"] == Role.ADMIN
+    for username in ("lanhdao.cuaong", "congan.cuaong", "xem.cuaong"):
+        assert client.login(username=username, password=DEMO_PASSWORD)
+
+
+def test_the_police_add_schemes_but_not_activity_and_a_viewer_neither(client, units, kinds):
+    police = make_user("congan.an", Role.WARD_POLICE, units["ward"])
+    viewer = make_user("xem.an", Role.VIEWER, units["ward"])
+    scheme_form = reverse("wards:scheme_create", args=["90001"]) + "?kind="
+    scheme_form += str(kinds["to-tu-quan"].pk)
+    activity_form = reverse("wards:activity_create", args=["90001"])
+    client.force_login(police)
+    assert client.get(scheme_form).status_code == 200
+    assert client.get(reverse("wards:import", args=["90001", "schemes"])).status_code == 200
+    assert client.get(activity_form).status_code == 403
+    assert client.get(reverse("wards:import", args=["90001", "activity"])).status_code == 403
+    ward_page = client.get(reverse("wards:unit", args=["90001"])).content.decode()
+    assert "Thêm mô hình" in ward_page
+    client.force_login(viewer)
+    assert client.get(reverse("wards:scheme_list")).status_code == 200
+    assert client.get(scheme_form).status_code == 403
+    assert client.get(activity_form).status_code == 403
+    assert "Thêm mô hình" not in client.get(reverse("wards:unit", args=["90001"])).content.decode()

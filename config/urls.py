@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts.views import PasswordChangeView
 from config.health import healthz, livez
 from wards.views import LoginView, favicon, home, limit_login, limit_password_reset
 
@@ -16,12 +17,15 @@ urlpatterns = [
         limit_password_reset(auth_views.PasswordResetView.as_view()),
         name="password_reset",
     ),
+    # Ahead of Django's own: choosing a password forgets the initial one (accounts.services).
+    path("accounts/password_change/", PasswordChangeView.as_view(), name="password_change"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # Ahead of admin.site.urls: the admin's own login has no limit of its own.
     path("admin/login/", limit_login(admin.site.login)),
     path("admin/", admin.site.urls),
     path("", include("wards.urls")),
+    path("", include("accounts.urls")),
     path("", include("documents.urls")),
     path("", include("festival.urls")),
     path("", include("awards.urls")),

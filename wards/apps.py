@@ -11,5 +11,6 @@ class WardsConfig(AppConfig):
         from wards.models import Activity, Exemplar, ResidentialArea, Scheme
         from wards.scoping import Perm
 
-        for model in (ResidentialArea, Scheme, Activity, Exemplar):
+        for model in (ResidentialArea, Activity, Exemplar):
             restore.register(model, Perm.EDIT_REGISTER)
+        restore.register(Scheme, Perm.EDIT_SCHEMES)

@@ -13,35 +13,30 @@ from django.contrib.auth.decorators import login_required
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from wards.forms import ImportUploadForm
 from wards.imports import IMPORTS, XLSX_CONTENT_TYPE, ImportResult, RowError, too_large_message
 from wards.models import AdministrativeUnit
-from wards.scoping import Perm, get_for_user
+from wards.scoping import get_for_user
 
 SESSION_KEY = "register_imports"
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{43}$")
 STALE_AFTER = 24 * 3600
-TITLES = {
-    "schemes": gettext_lazy("Nhập mô hình từ Excel"),
-    "activity": gettext_lazy("Nhập hoạt động từ Excel"),
-}
 SHEET_LANGUAGE = "vi"
-FILE_NAMES = {"schemes": "mau-nhap-mo-hinh.xlsx", "activity": "mau-nhap-hoat-dong.xlsx"}
 
 
 def _target(request, code: str, what: str):
-    ward = get_for_user(
-        request.user, AdministrativeUnit.objects.wards(), Perm.EDIT_REGISTER, code=code
-    )
     if what not in IMPORTS:
         raise Http404
+    importer = IMPORTS[what]
+    units = AdministrativeUnit.objects.all()
+    if not importer.any_level:
+        units = units.wards()
+    ward = get_for_user(request.user, units, importer.perm, code=code)
     with translation.override(SHEET_LANGUAGE):
         return ward, IMPORTS[what](ward, request.user)
 
@@ -136,21 +131,15 @@ def import_confirm(request, code: str, what: str):
     request.session[SESSION_KEY] = pending
     if not result.ok:
         return _page(request, ward, importer, what, ImportUploadForm(), result)
-    messages.success(
-        request,
-        _("Đã nhập %(n)d %(noun)s vào sổ của %(ward)s.")
-        % {"n": len(result.objects), "noun": importer.noun, "ward": ward.title},
-    )
-    if what == "schemes":
-        return redirect(f"{reverse('wards:scheme_list')}?ward={ward.code}")
-    return redirect("wards:activity_list", code=ward.code)
+    messages.success(request, importer.done_message(len(result.objects)))
+    return redirect(importer.done_url())
 
 
 @login_required
 def import_template(request, code: str, what: str):
     ward, importer = _target(request, code, what)
     response = HttpResponse(_in_sheet_language(importer.template), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{FILE_NAMES[what]}"'
+    response["Content-Disposition"] = f'attachment; filename="{importer.file_name}"'
     return response
 
 
@@ -165,7 +154,8 @@ def _page(request, ward, importer, what, form, result=None, status=200, token=""
         {
             "ward": ward,
             "what": what,
-            "title": TITLES[what],
+            "title": importer.title,
+            "confirm_label": importer.confirm_label,
             "form": form,
             "result": result,
             "token": token,

@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
@@ -48,6 +49,7 @@ from wards.models import (
     SchemeKind,
     SchemeStatus,
 )
+from wards.scoping import Perm
 from wards.signals import rows_changed
 
 XLSX_SIGNATURE = b"PK\x03\x04"
@@ -204,6 +206,22 @@ class SheetImport:
 
     sheet_title = ""
     noun = ""  # for messages and file names
+    title = ""  # the upload page's heading
+    file_name = ""  # the template's
+    confirm_label = gettext_lazy("Xác nhận nhập vào sổ")
+    perm = Perm.EDIT_REGISTER  # what the user needs at the unit imported into
+    any_level = False  # True: any unit in scope, not only a ward
+
+    def done_url(self) -> str:
+        """Where the user lands after a confirmed import."""
+        raise NotImplementedError
+
+    def done_message(self, count: int) -> str:
+        return _("Đã nhập %(n)d %(noun)s vào sổ của %(ward)s.") % {
+            "n": count,
+            "noun": self.noun,
+            "ward": self.ward.title,
+        }
 
     def __init__(self, ward: AdministrativeUnit, user=None) -> None:
         self.ward = ward
@@ -561,6 +579,13 @@ def too_large_message(size: int) -> str:
 class SchemeImport(SheetImport):
     sheet_title = "Mô hình"
     noun = gettext_lazy("mô hình")
+    title = gettext_lazy("Nhập mô hình từ Excel")
+    file_name = "mau-nhap-mo-hinh.xlsx"
+    # Schemes are the ward police's to keep as well; activity stays with the ward's officials.
+    perm = Perm.EDIT_SCHEMES
+
+    def done_url(self) -> str:
+        return f"{reverse('wards:scheme_list')}?ward={self.ward.code}"
 
     def build_columns(self) -> list[Column]:
         # A kind taken out of use is not offered for new schemes.
@@ -756,6 +781,11 @@ class SchemeImport(SheetImport):
 class ActivityImport(SheetImport):
     sheet_title = "Hoạt động"
     noun = gettext_lazy("hoạt động")
+    title = gettext_lazy("Nhập hoạt động từ Excel")
+    file_name = "mau-nhap-hoat-dong.xlsx"
+
+    def done_url(self) -> str:
+        return reverse("wards:activity_list", args=[self.ward.code])
 
     def build_columns(self) -> list[Column]:
         self.kinds = list(SchemeKind.objects.all())

@@ -176,14 +176,36 @@ class ResidentialArea(models.Model):
 
 
 class Role(models.TextChoices):
-    WARD_OFFICIAL = "ward_official", _("Cán bộ phường, xã")
+    """The ward's people and the higher levels' staff; what each may do is
+    ``wards.scoping.ROLE_PERMISSIONS``, shown to users on the roles page."""
+
+    WARD_LEADER = "ward_leader", _("Lãnh đạo phường, xã (Chủ tịch, Phó Chủ tịch)")
+    WARD_POLICE = "ward_police", _("Công an phường, xã")
     ORGANISER = "organiser", _("Ban tổ chức")
+    WARD_OFFICIAL = "ward_official", _("Cán bộ phường, xã")
+    VIEWER = "viewer", _("Chỉ xem")
     STAFF = "staff", _("Cán bộ cấp trên (theo dõi, phê duyệt)")
     ADMIN = "admin", _("Quản trị")
 
 
+# Roles that only make sense for the people of one ward, and the one that only makes sense
+# above a ward (the viewer and the administrator fit every level).
+WARD_ROLES = frozenset({Role.WARD_LEADER, Role.WARD_POLICE, Role.ORGANISER, Role.WARD_OFFICIAL})
+ABOVE_WARD_ROLES = frozenset({Role.STAFF})
+
+
+def role_fits_level(role: str, level: str) -> bool:
+    if role in WARD_ROLES:
+        return level == Level.WARD
+    if role in ABOVE_WARD_ROLES:
+        return level != Level.WARD
+    return True
+
+
 class Membership(models.Model):
     """Ties a user to one unit with one role: the basis of every access decision."""
+
+    scope_lookup = "unit"
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -199,6 +221,15 @@ class Membership(models.Model):
     )
     role = vn.CharField(_("vai trò"), max_length=20, choices=Role.choices)
     position = vn.CharField(_("chức vụ"), max_length=200, blank=True)
+    phone = vn.CharField(_("điện thoại"), max_length=20, blank=True)
+    # Set when someone else chose the password (an initial password, a reset): the user is
+    # sent to the password change page until they choose their own.
+    must_change_password = models.BooleanField(_("phải đổi mật khẩu"), default=False)
+    # The password an administrator handed out, kept only until the user chooses their own,
+    # so the sheet of initial passwords can be printed; never in the history.
+    initial_password = vn.CharField(_("mật khẩu ban đầu"), max_length=40, blank=True)
+    search_text = vn.TextField(editable=False, blank=True, default="")
+    history = HistoricalRecords(excluded_fields=["initial_password", "search_text"])
 
     class Meta:
         verbose_name = _("phân quyền")
@@ -206,6 +237,14 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+    def save(self, *args, **kwargs) -> None:
+        # Folded (no accents, lower case) so the account list finds "Nguyễn" by "nguyen".
+        user = self.user
+        self.search_text = fold(
+            " ".join([user.username, user.last_name, user.first_name, user.email, self.phone])
+        )
+        super().save(*args, **kwargs)
 
 
 # The councils whose name is printed on two lines in a header block, the body above the unit:

@@ -108,7 +108,7 @@ def scheme_list(request):
             "page": table.page,
             "home": home,
             "querystring": query.urlencode(),
-            "can_add": home is not None and has_perm(request.user, Perm.EDIT_REGISTER, home),
+            "can_add": home is not None and has_perm(request.user, Perm.EDIT_SCHEMES, home),
         },
     )
 
@@ -169,7 +169,8 @@ def scheme_detail(request, pk: int):
             (Scheme._meta.get_field(name).verbose_name, getattr(scheme, name))
             for name in scheme.kind.fields
         ],
-        "can_edit": has_perm(request.user, Perm.EDIT_REGISTER, scheme.ward),
+        "can_edit": has_perm(request.user, Perm.EDIT_SCHEMES, scheme.ward),
+        "can_edit_activity": has_perm(request.user, Perm.EDIT_REGISTER, scheme.ward),
     }
     return render(request, "wards/scheme_detail.html", context)
 
@@ -215,7 +216,7 @@ def _scheme_form(request, ward: AdministrativeUnit, scheme: Scheme | None):
 
 @login_required
 def scheme_create(request, code: str):
-    ward = _ward(request, code, Perm.EDIT_REGISTER)
+    ward = _ward(request, code, Perm.EDIT_SCHEMES)
     if request.method == "GET" and "kind" not in request.GET:
         kinds = SchemeKind.objects.filter(is_active=True)
         return render(request, "wards/scheme_kind_pick.html", {"ward": ward, "kinds": kinds})
@@ -224,14 +225,14 @@ def scheme_create(request, code: str):
 
 @login_required
 def scheme_edit(request, pk: int):
-    scheme = _scheme(request, pk, Perm.EDIT_REGISTER)
+    scheme = _scheme(request, pk, Perm.EDIT_SCHEMES)
     return _scheme_form(request, scheme.ward, scheme)
 
 
 @login_required
 @require_POST
 def scheme_delete(request, pk: int):
-    scheme = _scheme(request, pk, Perm.EDIT_REGISTER)
+    scheme = _scheme(request, pk, Perm.EDIT_SCHEMES)
     if scheme.activities.exists():
         messages.error(
             request,
@@ -252,7 +253,7 @@ def scheme_delete(request, pk: int):
 
 @login_required
 def scheme_members(request, pk: int):
-    scheme = _scheme(request, pk, Perm.EDIT_REGISTER)
+    scheme = _scheme(request, pk, Perm.EDIT_SCHEMES)
     formset = SchemeMemberFormSet(request.POST or None, instance=scheme)
     if request.method == "POST" and formset.is_valid():
         with transaction.atomic():

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 
 from wards.models import AdministrativeUnit, Level, Membership, Role
 
@@ -19,7 +20,8 @@ from wards.models import AdministrativeUnit, Level, Membership, Role
 class Perm:
     """Actions a view may require, granted by role."""
 
-    EDIT_REGISTER = "edit_register"  # residential areas, schemes, activity, exemplary people
+    EDIT_REGISTER = "edit_register"  # residential areas, activity, exemplary people
+    EDIT_SCHEMES = "edit_schemes"  # the register's self-management schemes and their members
     EDIT_FESTIVAL = "edit_festival"  # festival plan, programme, guests, pledges, photos
     NOMINATE = "nominate"
     EDIT_CEREMONY = "edit_ceremony"
@@ -28,24 +30,56 @@ class Perm:
     PRINT = "print"
     MANAGE_UNITS = "manage_units"  # groupings, moving wards between them
     MANAGE_SIGNERS = "manage_signers"  # the people who sign the unit's papers
+    MANAGE_ACCOUNTS = "manage_accounts"  # the users of the unit and the units under it
 
 
-ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.WARD_OFFICIAL: frozenset(
-        {Perm.EDIT_REGISTER, Perm.EDIT_FESTIVAL, Perm.NOMINATE, Perm.PRINT}
+# What each permission lets a user do, as the roles page says it (in the order shown).
+PERM_LABELS: dict[str, str] = {
+    Perm.EDIT_SCHEMES: gettext_lazy("Nhập, sửa mô hình tự quản và thành viên của mô hình"),
+    Perm.EDIT_REGISTER: gettext_lazy(
+        "Nhập, sửa khu dân cư, hoạt động (nguồn tin, tố giác) và điển hình tiên tiến"
     ),
-    Role.ORGANISER: frozenset({Perm.EDIT_FESTIVAL, Perm.EDIT_CEREMONY, Perm.PRINT}),
-    Role.STAFF: frozenset({Perm.APPROVE, Perm.MARK_PILOT, Perm.PRINT, Perm.MANAGE_SIGNERS}),
-    Role.ADMIN: frozenset(
-        {value for name, value in vars(Perm).items() if not name.startswith("_")}
+    Perm.EDIT_FESTIVAL: gettext_lazy(
+        "Lập kế hoạch Ngày hội: chương trình, đại biểu, giao ước thi đua, hoạt động bên lề, ảnh"
+    ),
+    Perm.NOMINATE: gettext_lazy("Đề nghị khen thưởng cá nhân, tập thể"),
+    Perm.EDIT_CEREMONY: gettext_lazy("Sắp xếp lễ trao thưởng"),
+    Perm.APPROVE: gettext_lazy("Phê duyệt đề nghị và ban hành quyết định khen thưởng của cấp mình"),
+    Perm.MARK_PILOT: gettext_lazy("Chọn phường, xã tổ chức điểm"),
+    Perm.PRINT: gettext_lazy("In văn bản, danh sách, giấy khen"),
+    Perm.MANAGE_SIGNERS: gettext_lazy("Khai báo người ký văn bản của đơn vị"),
+    Perm.MANAGE_UNITS: gettext_lazy("Lập cụm, chuyển phường, xã giữa các cụm"),
+    Perm.MANAGE_ACCOUNTS: gettext_lazy(
+        "Tạo, sửa, khóa tài khoản người dùng trong đơn vị và các đơn vị trực thuộc"
     ),
 }
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.WARD_LEADER: frozenset({Perm.APPROVE, Perm.PRINT, Perm.MANAGE_SIGNERS}),
+    Role.WARD_POLICE: frozenset({Perm.EDIT_SCHEMES, Perm.PRINT}),
+    Role.ORGANISER: frozenset({Perm.EDIT_FESTIVAL, Perm.EDIT_CEREMONY, Perm.PRINT}),
+    Role.WARD_OFFICIAL: frozenset(
+        {Perm.EDIT_REGISTER, Perm.EDIT_SCHEMES, Perm.EDIT_FESTIVAL, Perm.NOMINATE, Perm.PRINT}
+    ),
+    Role.VIEWER: frozenset(),
+    Role.STAFF: frozenset({Perm.APPROVE, Perm.MARK_PILOT, Perm.PRINT, Perm.MANAGE_SIGNERS}),
+    Role.ADMIN: frozenset(PERM_LABELS),
+}
+
+
+def grantable_roles(user) -> list[str]:
+    """The roles the user may give: none above their own, i.e. none with a permission they
+    lack (an administrator gives any, a ward leader could give a viewer's)."""
+    own = ROLE_PERMISSIONS.get(user_scope(user).role, frozenset())
+    return [role for role in Role.values if ROLE_PERMISSIONS[role] <= own]
 
 
 @dataclass(frozen=True)
 class UserScope:
     unit: AdministrativeUnit | None  # None: the whole country (superusers)
     role: str | None
+    # Read with the rest, so the first-login check (accounts.middleware) costs no query.
+    must_change_password: bool = False
 
     @property
     def everything(self) -> bool:
@@ -66,7 +100,11 @@ def user_scope(user) -> UserScope:
         scope = UserScope(unit=None, role=Role.ADMIN)
     else:
         membership = Membership.objects.select_related("unit").filter(user=user).first()
-        scope = UserScope(membership.unit, membership.role) if membership else _NOBODY
+        scope = (
+            UserScope(membership.unit, membership.role, membership.must_change_password)
+            if membership
+            else _NOBODY
+        )
     user._festival_scope = scope
     return scope
 

@@ -112,6 +112,7 @@ def unit_detail(request, code: str):
     context = {
         "unit": unit,
         "can_edit_register": has_perm(request.user, Perm.EDIT_REGISTER, unit),
+        "can_edit_schemes": has_perm(request.user, Perm.EDIT_SCHEMES, unit),
         "can_manage_units": has_perm(request.user, Perm.MANAGE_UNITS, unit),
     }
     if unit.level == Level.WARD:

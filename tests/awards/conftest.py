@@ -20,7 +20,7 @@ def forms(db):
 
 @pytest.fixture
 def ward_leader(units):
-    return make_user("chutich.an", Role.STAFF, units["ward"])
+    return make_user("chutich.an", Role.WARD_LEADER, units["ward"])
 
 
 @pytest.fixture

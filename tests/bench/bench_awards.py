@@ -77,7 +77,7 @@ def seed_decision(count: int, number: int):
     )
     leader, created = get_user_model().objects.get_or_create(username="bench.leader")
     if created:
-        Membership.objects.create(user=leader, unit=ward, role=Role.STAFF)
+        Membership.objects.create(user=leader, unit=ward, role=Role.WARD_LEADER)
     form = AwardForm.objects.get(code="GKUBP")
     nominees = [
         Nominee(

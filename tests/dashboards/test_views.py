@@ -309,7 +309,7 @@ def test_nominations_and_an_issued_decision_show_at_once(login, people, units, p
     assert totals() == (3, 1)  # a draft is not sent yet
     awards.submit(people["outsider"], nomination)
     assert totals() == (4, 1)
-    chairman = make_user("chutich.binh", Role.STAFF, units["sibling"])
+    chairman = make_user("chutich.binh", Role.WARD_LEADER, units["sibling"])
     awards.approve(chairman, nomination)
     decision = Decision.objects.create(
         unit=units["sibling"],

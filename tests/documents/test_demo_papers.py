@@ -87,6 +87,9 @@ def _printed(demo, kind, fmt) -> bytes:
     if kind.identifier == "dashboards.unit_summary":
         obj = AdministrativeUnit.objects.get(code=SUMMARY[0])
         user = get_user_model().objects.get(username=SUMMARY[1])
+    if kind.identifier == "accounts.initial_passwords":  # the province's administrator's
+        obj = AdministrativeUnit.objects.get(code=SUMMARY[0])
+        user = get_user_model().objects.get(username="quantri.quangninh")
     params = PARAMS.get(kind.identifier)
     if kind.identifier == "awards.calibration":  # the blank of the decision's form
         params = {"form": demo["awards.Decision"][0].form_id}

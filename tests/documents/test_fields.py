@@ -19,7 +19,7 @@ from documents import fields
 from documents.forms import DecimalNumberField, NumberInput, WholeNumberField
 from documents.models import Job
 
-APPS = ("wards", "festival", "awards", "documents", "dashboards")
+APPS = ("wards", "accounts", "festival", "awards", "documents", "dashboards")
 
 
 def _our_models():

@@ -53,7 +53,7 @@ def _print(page, button, *, confirm=False):
 
 def test_from_nomination_to_a_verified_certificate(page, log_in, people, units, celery_worker):
     seed_catalogue()  # an earlier test may have flushed the migration's rows
-    make_user("chutich.an", Role.STAFF, units["ward"])
+    make_user("chutich.an", Role.WARD_LEADER, units["ward"])
     Signer.objects.create(unit=units["ward"], name="Trần Văn Bình", title="Chủ tịch")
 
     # A ward official nominates two people and a collective.

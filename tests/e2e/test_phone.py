@@ -64,7 +64,7 @@ def _issued_decision(units, people) -> Decision:
             status=Status.APPROVED,
             decision=decision,
         )
-    leader = make_user("chutich.an", Role.STAFF, units["ward"])
+    leader = make_user("chutich.an", Role.WARD_LEADER, units["ward"])
     return issue(leader, decision)
 
 

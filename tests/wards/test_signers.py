@@ -100,7 +100,7 @@ def test_a_unit_without_signers_cannot_print_a_signed_paper(units):
 
 
 def test_the_wards_leadership_adds_and_edits_signers(client, units, signers):
-    client.force_login(make_user("chutich.an", Role.STAFF, units["ward"]))
+    client.force_login(make_user("chutich.an", Role.WARD_LEADER, units["ward"]))
     response = client.post(
         reverse("wards:signer_create", args=["90001"]),
         {

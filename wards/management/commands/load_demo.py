@@ -41,7 +41,9 @@ USERS = [
     # username, full name, role, unit code (None: the grouping), position
     ("canbo.cuaong", "Nguyễn Văn Hải", Role.WARD_OFFICIAL, "06781", "Cán bộ Công an phường"),
     ("btc.cuaong", "Trần Thị Hoa", Role.ORGANISER, "06781", "Thư ký Ban Chỉ đạo 138 phường"),
-    ("lanhdao.cuaong", "Phạm Quang Huy", Role.STAFF, "06781", "Chủ tịch UBND phường"),
+    ("lanhdao.cuaong", "Phạm Quang Huy", Role.WARD_LEADER, "06781", "Chủ tịch UBND phường"),
+    ("congan.cuaong", "Bùi Đức Thắng", Role.WARD_POLICE, "06781", "Trưởng Công an phường"),
+    ("xem.cuaong", "Ngô Thị Thu", Role.VIEWER, "06781", "Cán bộ Ủy ban MTTQ phường"),
     ("canbo.mongduong", "Lê Văn Minh", Role.WARD_OFFICIAL, "06760", "Cán bộ Công an phường"),
     ("canbo.halong", "Phạm Thị Lan", Role.WARD_OFFICIAL, "06688", "Cán bộ Công an phường"),
     ("cum.campha", "Đỗ Văn Chiến", Role.STAFF, None, "Cán bộ theo dõi cụm Cẩm Phả"),

@@ -1,0 +1,126 @@
+"""A province administrator brings a new ward in without the Django admin: its accounts from an
+Excel sheet (the template downloaded from the app), the initial passwords seen and printable,
+then the ward's official logs in the first time, must choose a password, and enters a scheme.
+No page on the way shows English."""
+
+import io
+import re
+
+import openpyxl
+import pytest
+
+from tests.conftest import PASSWORD, make_unit
+from tests.register import seed_kinds
+from wards.models import Level, Membership, Role, Scheme
+
+pytestmark = pytest.mark.e2e
+
+# Words Django or a library would show if a page fell back to English.
+ENGLISH = re.compile(r"\b(Password|Submit|required|Enabled|Disabled|Username|Save|Cancel)\b")
+
+
+def no_english(page) -> None:
+    text = page.locator("body").inner_text()
+    assert not ENGLISH.search(text), (page.url, ENGLISH.search(text).group(0))
+
+
+def test_a_province_administrator_brings_a_new_ward_in(page, log_in, people, units):
+    seed_kinds()
+    make_unit("90004", "Định Công", Level.WARD, units["province"], "phường")
+
+    log_in("quantri.thu", PASSWORD)
+    no_english(page)
+    page.goto("/users/")
+    no_english(page)
+    page.get_by_role("link", name="Tạo từ Excel").click()
+    no_english(page)
+
+    # The template from the app, filled in as an official would in Excel.
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải tệp mẫu").click()
+    with open(download.value.path(), "rb") as template:
+        workbook = openpyxl.load_workbook(io.BytesIO(template.read()))
+    sheet = workbook.worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    for values in [
+        {
+            "Họ và tên": "Nguyễn Thị Lan",
+            "Tên đăng nhập": "canbo.dinhcong",
+            "Đơn vị": "Phường Định Công",
+            "Vai trò": "Cán bộ phường, xã",
+            "Chức vụ": "Cán bộ Văn phòng",
+        },
+        {
+            "Họ và tên": "Trần Văn Đức",
+            "Tên đăng nhập": "congan.dinhcong",
+            "Đơn vị": "Phường Định Công",
+            "Vai trò": "Công an phường, xã",
+            "Chức vụ": "Trưởng Công an phường",
+        },
+        {
+            "Họ và tên": "Lê Quang Minh",
+            "Tên đăng nhập": "lanhdao.dinhcong",
+            "Đơn vị": "90004",
+            "Vai trò": "Lãnh đạo phường, xã (Chủ tịch, Phó Chủ tịch)",
+            "Chức vụ": "Chủ tịch UBND phường",
+        },
+    ]:
+        sheet.append([values.get(header) for header in headers])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    page.get_by_label("Tệp Excel (.xlsx)").set_input_files(
+        {
+            "name": "tai-khoan.xlsx",
+            "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "buffer": buffer.getvalue(),
+        }
+    )
+    page.get_by_role("button", name="Tải lên và kiểm tra").click()
+    assert "3 dòng sẵn sàng nhập" in page.get_by_test_id("import-preview").inner_text()
+    no_english(page)
+    assert not Membership.objects.filter(unit__code="90004").exists()
+    page.get_by_role("button", name="Xác nhận tạo các tài khoản").click()
+
+    # The initial passwords, on screen and ready to print.
+    assert page.get_by_text("Đã tạo 3 tài khoản.").is_visible()
+    no_english(page)
+    row = page.get_by_test_id("password-table").locator("tr", has_text="canbo.dinhcong")
+    initial = row.get_by_test_id("initial-password").inner_text().strip()
+    official = Membership.objects.get(user__username="canbo.dinhcong")
+    assert (official.unit.code, official.role) == ("90004", Role.WARD_OFFICIAL)
+    assert initial == official.initial_password
+    page.get_by_role("button", name="In danh sách mật khẩu").click()
+    page.wait_for_load_state()
+    no_english(page)
+
+    # The new official's first login: sent to choose a password before anything else.
+    page.context.clear_cookies()
+    log_in("canbo.dinhcong", initial)
+    assert page.get_by_test_id("first-login").is_visible()
+    no_english(page)
+    page.goto("/schemes/")
+    assert page.get_by_test_id("first-login").is_visible()
+    page.get_by_label("Mật khẩu cũ").fill(initial)
+    page.locator("#id_new_password1").fill("Định-Công-2026!")
+    page.get_by_label("Xác nhận mật khẩu mới").fill("Định-Công-2026!")
+    page.get_by_role("button", name="Lưu").click()
+    assert page.get_by_text("Đã đổi mật khẩu.").is_visible()
+    no_english(page)
+
+    # Then the register: a scheme of the new ward.
+    page.get_by_role("link", name="Về trang chính").click()
+    assert page.get_by_role("heading", name="Phường Định Công").first.is_visible()
+    no_english(page)
+    page.get_by_role("link", name="Danh sách").first.click()
+    page.get_by_role("link", name="Thêm mô hình").click()
+    no_english(page)
+    page.get_by_role("link", name="Tổ tự quản ANTT").click()
+    page.get_by_label("Tên mô hình").fill("Tổ tự quản khu 1")
+    page.get_by_role("button", name="Lưu").click()
+    assert page.get_by_role("heading", name="Tổ tự quản khu 1").is_visible()
+    no_english(page)
+    scheme = Scheme.objects.get(name="Tổ tự quản khu 1")
+    assert scheme.ward.code == "90004"
+    official.refresh_from_db()
+    assert not official.must_change_password
+    assert official.initial_password == ""

@@ -50,6 +50,54 @@ class ResidentialAreaForm(ModelForm):
         return name
 
 
+def unit_label(unit: AdministrativeUnit) -> str:
+    """A unit in a picker, with the former units it took in, so that a search by an old name
+    finds it: "Điện Bàn Đông (gồm phường Điện Ngọc, phường Điện Nam Trung cũ)"."""
+    return f"{unit.name} {unit.former_summary}" if unit.former_names else unit.name
+
+
+def unit_picker(field: forms.ModelChoiceField) -> forms.ModelChoiceField:
+    """Every unit picker: labelled with the former units, searchable without accents."""
+    field.label_from_instance = unit_label
+    return searchable(field)
+
+
+class UnitSettingsForm(ModelForm):
+    """What a unit's papers and forms print instead of what would be typed again."""
+
+    class Meta:
+        model = AdministrativeUnit
+        fields = ["full_name", "issuing_body", "place_name", "address", "proposing_unit"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        unit = self.instance
+        # What an empty box prints, shown in it: the administrator sees the default.
+        defaults = {
+            "full_name": AdministrativeUnit(
+                name=unit.name,
+                division_type=unit.division_type,
+                level=unit.level,
+                parent=unit.parent,
+            ).full_official_name,
+            "issuing_body": f"Ủy ban nhân dân {unit.official_name}",
+            "place_name": unit.name,
+            "proposing_unit": f"UBND {unit.official_name}",
+        }
+        for name, value in defaults.items():
+            self.fields[name].widget.attrs["placeholder"] = value
+
+    def clean_issuing_body(self) -> str:
+        body = self.cleaned_data["issuing_body"]
+        if body and " " not in body:
+            example = f"Ủy ban nhân dân {self.instance.official_name}"
+            raise forms.ValidationError(
+                _("Ghi tên cơ quan đầy đủ, ví dụ “%(example)s”, không viết tắt."),
+                params={"example": example},
+            )
+        return body
+
+
 class GroupingForm(ModelForm):
     """A grouping of wards inside a province: a former district or an emulation cluster."""
 
@@ -71,6 +119,7 @@ class GroupingForm(ModelForm):
         self.fields["wards"].queryset = (
             AdministrativeUnit.objects.under(province).wards().order_by("sort_name")
         )
+        self.fields["wards"].label_from_instance = unit_label
         if self.instance.pk:
             self.fields["wards"].initial = list(self.instance.children.all())
 
@@ -254,7 +303,7 @@ class SchemeFilterForm(Form):
     def __init__(self, *args, wards, ward: AdministrativeUnit | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ward"].queryset = wards
-        searchable(self.fields["ward"])
+        unit_picker(self.fields["ward"])
         self.fixed_ward = ward
         if ward is not None:
             # A ward official has one ward: nothing to choose.

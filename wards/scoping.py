@@ -28,6 +28,8 @@ class Perm:
     PRINT = "print"
     MANAGE_UNITS = "manage_units"  # groupings, moving wards between them
     MANAGE_SIGNERS = "manage_signers"  # the people who sign the unit's papers
+    MANAGE_UNIT_SETTINGS = "manage_unit_settings"  # the names a unit prints under, its address
+    MANAGE_SCHEME_KINDS = "manage_scheme_kinds"  # the kinds of scheme a province adds
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

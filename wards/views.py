@@ -21,11 +21,17 @@ from documents.confirm import unconfirmed_delete
 from documents.vietnamese import fold, natural_key
 from festival.models import Festival
 from wards import restore
-from wards.forms import GroupingForm, LoginForm, ResidentialAreaForm, SignerForm
+from wards.forms import (
+    GroupingForm,
+    LoginForm,
+    ResidentialAreaForm,
+    SignerForm,
+    UnitSettingsForm,
+)
 from wards.models import AdministrativeUnit, Level, ResidentialArea, Signer
 from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
-from wards.services import save_grouping, ward_profile
+from wards.services import groupings_from_former_districts, save_grouping, ward_profile
 from wards.tables import Column, Table
 
 
@@ -113,6 +119,7 @@ def unit_detail(request, code: str):
         "unit": unit,
         "can_edit_register": has_perm(request.user, Perm.EDIT_REGISTER, unit),
         "can_manage_units": has_perm(request.user, Perm.MANAGE_UNITS, unit),
+        "can_manage_settings": has_perm(request.user, Perm.MANAGE_UNIT_SETTINGS, unit),
     }
     if unit.level == Level.WARD:
         context["areas"] = _area_table(request, unit, context["can_edit_register"])
@@ -193,11 +200,12 @@ def _area_table(request, ward: AdministrativeUnit, can_edit: bool) -> Table:
 
 
 def _search_units(queryset, query: str):
-    """Accent-insensitive match on the name, in Python: the list under one unit is short
-    (a province has about a hundred wards)."""
+    """Accent-insensitive match on the name and the former units' names ("Điện Ngọc" finds
+    Điện Bàn Đông), in Python: the list under one unit is short (a province has about a
+    hundred wards)."""
     needle = fold(query)
-    names = queryset.select_related(None).values_list("code", "name")
-    codes = [code for code, name in names if needle in fold(name)]
+    names = queryset.select_related(None).values_list("code", "name", "former_names")
+    codes = [code for code, name, former in names if needle in fold(f"{name} {former}")]
     return queryset.filter(Q(code__in=codes) | Q(code=query))
 
 
@@ -320,6 +328,62 @@ def _signer_form(request, unit, signer):
         messages.success(request, _("Đã lưu người ký “%(name)s”.") % {"name": form.instance.name})
         return redirect("wards:signer_list", code=unit.code)
     return render(request, "wards/signer_form.html", {"form": form, "unit": unit, "signer": signer})
+
+
+# --------------------------------------------------------------------------- unit settings
+
+
+@login_required
+def unit_settings(request, code: str):
+    """One page for what a unit prints under and is known by: its names, address, default
+    proposing unit, with its signers, residential areas and former units beside them."""
+    unit = get_for_user(
+        request.user,
+        AdministrativeUnit.objects.select_related("parent"),
+        Perm.MANAGE_UNIT_SETTINGS,
+        code=code,
+    )
+    form = UnitSettingsForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Đã lưu cài đặt của %(unit)s.") % {"unit": unit.title})
+        return redirect("wards:unit_settings", code=unit.code)
+    context = {
+        "unit": unit,
+        "form": form,
+        "signers": scoped(request.user, Signer.objects.filter(unit=unit)),
+        "can_manage": has_perm(request.user, Perm.MANAGE_SIGNERS, unit),
+        "former_units": scoped(request.user, unit.former_units.all()),
+        "can_manage_units": has_perm(request.user, Perm.MANAGE_UNITS, unit),
+    }
+    if unit.level == Level.WARD:
+        context["can_edit_register"] = has_perm(request.user, Perm.EDIT_REGISTER, unit)
+        context["areas"] = _area_table(request, unit, context["can_edit_register"])
+        context["area_columns"] = {column.key: True for column in context["areas"].columns}
+    return render(request, "wards/unit_settings.html", context)
+
+
+@login_required
+@require_POST
+def former_groupings(request, code: str):
+    """Make the province's groupings from its former districts (on request, not on load:
+    a province may group its wards otherwise)."""
+    province = get_for_user(
+        request.user,
+        AdministrativeUnit.objects.filter(level=Level.PROVINCE),
+        Perm.MANAGE_UNITS,
+        code=code,
+    )
+    made = groupings_from_former_districts(province)
+    if made:
+        messages.success(
+            request,
+            _("Đã tạo, cập nhật %(count)d cụm theo huyện cũ: %(names)s.")
+            % {"count": len(made), "names": ", ".join(g.name for g in made)},
+        )
+    else:
+        messages.error(request, _("Không có phường, xã nào có dữ liệu đơn vị cũ để xếp cụm."))
+    return redirect("wards:unit", code=province.code)
 
 
 def favicon(request):

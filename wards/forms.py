@@ -3,6 +3,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -199,7 +200,7 @@ class SchemeForm(ModelForm):
     def __init__(self, *args, ward: AdministrativeUnit, kind: SchemeKind | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.ward = ward
-        kinds = SchemeKind.objects.filter(is_active=True)
+        kinds = SchemeKind.objects.available_to(ward).filter(is_active=True)
         if self.instance.kind_id:
             kinds = SchemeKind.objects.filter(pk=self.instance.kind_id) | kinds
         self.fields["kind"].queryset = kinds.distinct()
@@ -304,6 +305,11 @@ class SchemeFilterForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["ward"].queryset = wards
         unit_picker(self.fields["ward"])
+        # The national kinds, and a province's own only where the user's wards use them.
+        self.fields["kind"].queryset = SchemeKind.objects.filter(
+            Q(province__isnull=True)
+            | Q(pk__in=Scheme.objects.filter(ward__in=wards).values("kind"))
+        )
         self.fixed_ward = ward
         if ward is not None:
             # A ward official has one ward: nothing to choose.
@@ -383,6 +389,43 @@ class ImportUploadForm(Form):
             }
         ),
     )
+
+
+class SchemeKindForm(ModelForm):
+    """A kind of scheme a province adds for its wards (the national ones are the catalogue)."""
+
+    class Meta:
+        model = SchemeKind
+        fields = ["name", "profile", "description", "position", "is_active"]
+
+    def __init__(self, *args, province: AdministrativeUnit, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.instance.province = province
+            self.instance.code = _free_kind_code(province)
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"]
+        clash = SchemeKind.objects.filter(name__iexact=name).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(
+                _("Đã có loại mô hình “%(name)s” (loại chung hoặc của một tỉnh)."),
+                params={"name": clash.first().name},
+            )
+        return name
+
+
+def _free_kind_code(province: AdministrativeUnit) -> str:
+    """ "t22-3": the province's next kind; kind codes are keys, never shown to users."""
+    taken = set(
+        SchemeKind.objects.filter(code__startswith=f"t{province.code}-").values_list(
+            "code", flat=True
+        )
+    )
+    number = len(taken) + 1
+    while f"t{province.code}-{number}" in taken:
+        number += 1
+    return f"t{province.code}-{number}"
 
 
 class SignerForm(ModelForm):

@@ -518,11 +518,31 @@ def marker_legend(kinds: Iterable["SchemeKind"]) -> dict[str, dict[str, str]]:
     return {k.code: k.marker for k in sorted(unique, key=lambda k: (k.position, k.name))}
 
 
+class SchemeKindQuerySet(models.QuerySet):
+    def available_to(self, unit: AdministrativeUnit) -> "SchemeKindQuerySet":
+        """The national kinds and those of ``unit``'s province (by the path's first code)."""
+        province_code = unit.path.split("/", 1)[0]
+        return self.filter(models.Q(province__isnull=True) | models.Q(province__code=province_code))
+
+
 class SchemeKind(models.Model):
     """A kind of self-management scheme; a row, so administrators can add the ones a province
-    invents (seeded from the festival reports and the law)."""
+    invents (seeded from the festival reports and the law). A kind with no province is the
+    national catalogue, seen everywhere; a province's own kind is seen under it only."""
+
+    scope_lookup = "province"
 
     code = models.SlugField(_("mã"), max_length=40, unique=True)
+    province = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("tỉnh, thành phố"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="scheme_kinds",
+        limit_choices_to={"level": Level.PROVINCE},
+        help_text=_("Để trống: loại chung cả nước."),
+    )
     name = vn.CharField(_("tên"), max_length=150, unique=True)
     profile = vn.CharField(
         _("các mục riêng"),
@@ -535,6 +555,8 @@ class SchemeKind(models.Model):
     is_active = models.BooleanField(
         _("đang dùng"), default=True, help_text=_("Loại ngừng dùng không còn chọn được khi thêm.")
     )
+
+    objects = SchemeKindQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("loại mô hình")

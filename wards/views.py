@@ -25,10 +25,11 @@ from wards.forms import (
     GroupingForm,
     LoginForm,
     ResidentialAreaForm,
+    SchemeKindForm,
     SignerForm,
     UnitSettingsForm,
 )
-from wards.models import AdministrativeUnit, Level, ResidentialArea, Signer
+from wards.models import AdministrativeUnit, Level, ResidentialArea, SchemeKind, Signer
 from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
 from wards.services import groupings_from_former_districts, save_grouping, ward_profile
@@ -384,6 +385,63 @@ def former_groupings(request, code: str):
     else:
         messages.error(request, _("Không có phường, xã nào có dữ liệu đơn vị cũ để xếp cụm."))
     return redirect("wards:unit", code=province.code)
+
+
+# --------------------------------------------------------------------------- kinds of scheme
+
+
+def _province(request, code: str, perm: str | None = None) -> AdministrativeUnit:
+    return get_for_user(
+        request.user, AdministrativeUnit.objects.filter(level=Level.PROVINCE), perm, code=code
+    )
+
+
+@login_required
+def scheme_kind_list(request, code: str):
+    """The kinds a province's wards choose from: the national catalogue (read here, kept by the
+    superusers) and the province's own, which its administrator adds, edits and retires."""
+    province = _province(request, code)
+    own = scoped(request.user, SchemeKind.objects.filter(province=province))
+    return render(
+        request,
+        "wards/scheme_kind_list.html",
+        {
+            "province": province,
+            "own": own.annotate(scheme_count=Count("schemes")),
+            "national": SchemeKind.objects.filter(province__isnull=True),
+            "can_manage": has_perm(request.user, Perm.MANAGE_SCHEME_KINDS, province),
+        },
+    )
+
+
+@login_required
+def scheme_kind_create(request, code: str):
+    province = _province(request, code, Perm.MANAGE_SCHEME_KINDS)
+    return _scheme_kind_form(request, province, None)
+
+
+@login_required
+def scheme_kind_edit(request, pk: int):
+    kind = get_for_user(
+        request.user,
+        SchemeKind.objects.filter(province__isnull=False).select_related("province"),
+        Perm.MANAGE_SCHEME_KINDS,
+        pk=pk,
+    )
+    return _scheme_kind_form(request, kind.province, kind)
+
+
+def _scheme_kind_form(request, province, kind):
+    form = SchemeKindForm(request.POST or None, instance=kind, province=province)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, _("Đã lưu loại mô hình “%(name)s”.") % {"name": saved.name})
+        return redirect("wards:scheme_kind_list", code=province.code)
+    return render(
+        request,
+        "wards/scheme_kind_form.html",
+        {"form": form, "province": province, "kind": kind},
+    )
 
 
 def favicon(request):

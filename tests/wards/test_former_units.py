@@ -89,3 +89,12 @@ def test_making_groupings_is_refused_to_staff_and_outsiders(client, da_nang, uni
     client.force_login(people["admin"])  # the administrator of another province
     assert client.post(reverse("wards:former_groupings", args=["48"])).status_code == 404
     assert not AdministrativeUnit.objects.filter(level=Level.DISTRICT, parent=da_nang).exists()
+
+
+def test_the_dashboard_search_finds_a_ward_by_its_old_name(client, da_nang, da_nang_admin):
+    client.force_login(da_nang_admin)
+    page = client.get(reverse("dashboards:unit", args=["48"]), {"q": "dien ngoc"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert reverse("dashboards:ward", args=[DIEN_BAN_DONG]) in html
+    assert reverse("dashboards:ward", args=["20242"]) not in html  # Hải Châu

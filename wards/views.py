@@ -257,15 +257,15 @@ def area_delete(request, pk: int):
     return redirect("wards:unit", code=area.ward.code)
 
 
+def _province(request, code: str, perm: str | None = None) -> AdministrativeUnit:
+    return get_for_user(
+        request.user, AdministrativeUnit.objects.filter(level=Level.PROVINCE), perm, code=code
+    )
+
+
 @login_required
 def grouping_create(request, code: str):
-    province = get_for_user(
-        request.user,
-        AdministrativeUnit.objects.filter(level=Level.PROVINCE),
-        Perm.MANAGE_UNITS,
-        code=code,
-    )
-    return _grouping_form(request, province, None)
+    return _grouping_form(request, _province(request, code, Perm.MANAGE_UNITS), None)
 
 
 @login_required
@@ -369,12 +369,7 @@ def unit_settings(request, code: str):
 def former_groupings(request, code: str):
     """Make the province's groupings from its former districts (on request, not on load:
     a province may group its wards otherwise)."""
-    province = get_for_user(
-        request.user,
-        AdministrativeUnit.objects.filter(level=Level.PROVINCE),
-        Perm.MANAGE_UNITS,
-        code=code,
-    )
+    province = _province(request, code, Perm.MANAGE_UNITS)
     made = groupings_from_former_districts(province)
     if made:
         messages.success(
@@ -388,12 +383,6 @@ def former_groupings(request, code: str):
 
 
 # --------------------------------------------------------------------------- kinds of scheme
-
-
-def _province(request, code: str, perm: str | None = None) -> AdministrativeUnit:
-    return get_for_user(
-        request.user, AdministrativeUnit.objects.filter(level=Level.PROVINCE), perm, code=code
-    )
 
 
 @login_required

@@ -85,7 +85,7 @@ class NominationForm(ModelForm):
         searchable(self.fields["nominee"])
         self.fields["form"].queryset = AwardForm.objects.filter(is_active=True)
         if not self.instance.pk:
-            self.initial.setdefault("proposing_unit", f"UBND {ward.official_name}")
+            self.initial.setdefault("proposing_unit", ward.default_proposing_unit)
 
     def clean(self):
         data = super().clean()

@@ -399,7 +399,7 @@ def ceremony_header(ceremony) -> dict:
     ward = ceremony.festival.ward
     return {
         "authority": authority_lines(ward.committee_name),
-        "place": ward.name,
+        "place": ward.place,
         "date": format_date(ceremony.festival.date),
     }
 

@@ -376,7 +376,7 @@ def decision_defaults(
         )
     return {
         "authority": unit.committee_name,
-        "place": unit.name,
+        "place": unit.place,
         "legal_bases": "\n".join(
             [
                 LAW_ON_POLICE if police else LAW_ON_LOCAL_GOVERNMENT,

@@ -50,7 +50,7 @@ if not SITE_URL:
     )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.admin_site.SuperuserAdminConfig",  # django.contrib.admin, superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -34,5 +34,3 @@ urlpatterns = [
 
 # Nothing serves MEDIA_ROOT: festival photos go out through festival:photo, which checks the
 # user's scope.
-
-admin.site.site_header = "Ngày hội toàn dân bảo vệ an ninh Tổ quốc"

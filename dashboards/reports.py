@@ -498,7 +498,7 @@ def ward_report_data(user, ward: AdministrativeUnit, year: int, when: date) -> d
     ]
     title = _("Báo cáo kết quả phong trào toàn dân bảo vệ ANTQ năm %(year)d") % {"year": year}
     return {
-        **_header(ward, ward.name, when),
+        **_header(ward, ward.place, when),
         "title": _("Báo cáo"),
         "subtitle": _("Kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc năm %(year)d")
         % {"year": year},
@@ -552,7 +552,7 @@ def unit_summary_data(dashboard: Dashboard, when: date) -> dict:
     ]
     title = _("Báo cáo tổng hợp phong trào toàn dân bảo vệ ANTQ năm %(year)d") % {"year": year}
     return {
-        **_header(province, province.name, when),
+        **_header(province, province.place, when),
         "title": _("Báo cáo tổng hợp"),
         "subtitle": _("Kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc năm %(year)d — %(unit)s")
         % {"year": year, "unit": unit.title},

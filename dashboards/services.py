@@ -171,6 +171,7 @@ class Row:
     code: str = ""  # the ward's code
     url: str = ""  # the ward's dashboard, for the drill-down link
     group: str = ""  # the grouping a ward sits in
+    former: str = ""  # the former units it took in, for searches by an old name
     schemes: dict[int, Pair] = field(default_factory=dict)  # kind id -> existing schemes
     new_schemes: Pair = field(default_factory=Pair)  # established in the period
     new_by_kind_id: dict[int, Pair] = field(default_factory=dict)
@@ -452,6 +453,7 @@ def unit_dashboard(user, unit: AdministrativeUnit, year: int, today: date | None
             code=ward.code,
             url=url(ward.code),
             group=ward.parent.name if ward.parent_id and ward.parent_id != unit.pk else "",
+            former=ward.former_names,
         )
         for ward in sorted(wards, key=lambda ward: natural_key(ward.name))
     }

@@ -133,7 +133,8 @@ def _row_table(request, tab, row_label, show_group, query: str, only_data: bool)
     lines = tab.lines
     if query:
         needle = fold(query)
-        lines = [line for line in lines if needle in fold(line[0].name)]
+        # By the name or a former unit's ("Điện Ngọc" finds Điện Bàn Đông).
+        lines = [line for line in lines if needle in fold(f"{line[0].name} {line[0].former}")]
     if only_data:
         lines = [line for line in lines if line[0].has_data]
     columns = [Column("name", row_label, lambda line: natural_key(line[0].name))]

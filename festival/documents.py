@@ -85,7 +85,7 @@ def _header(festival: Festival, when: date, *, organiser: bool = True) -> dict:
         "authority": authority,
         "sub_authority": sub_authority,
         "number": "",
-        "place": ward.name,
+        "place": ward.place,
         "date": format_date(when),
     }
 

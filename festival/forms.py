@@ -25,6 +25,7 @@ from festival.services import (
     programme_conflicts,
     programme_with,
 )
+from wards.forms import unit_picker
 from wards.models import AdministrativeUnit
 
 
@@ -52,6 +53,7 @@ class FestivalForm(ModelForm):
             self.fields["ward"].queryset = AdministrativeUnit.objects.filter(
                 pk__in=[w.pk for w in wards]
             ).order_by("name")
+            unit_picker(self.fields["ward"])
             self.order_fields(["ward"])
 
     def clean(self):

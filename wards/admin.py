@@ -5,6 +5,7 @@ from wards.models import (
     Activity,
     AdministrativeUnit,
     Exemplar,
+    FormerUnit,
     Membership,
     ResidentialArea,
     Scheme,
@@ -18,7 +19,7 @@ from wards.models import (
 class AdministrativeUnitAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "level", "parent", "is_national"]
     list_filter = ["level", "is_national"]
-    search_fields = ["name", "code"]
+    search_fields = ["name", "code", "former_names"]
     raw_id_fields = ["parent"]
     readonly_fields = ["path"]
 
@@ -49,11 +50,27 @@ class MembershipAdmin(admin.ModelAdmin):
 
 @admin.register(SchemeKind)
 class SchemeKindAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "profile", "position", "is_active"]
+    list_display = ["name", "code", "province", "profile", "position", "is_active"]
     list_editable = ["position", "is_active"]
-    list_filter = ["profile", "is_active"]
+    list_filter = ["profile", "is_active", ("province", admin.EmptyFieldListFilter)]
     search_fields = ["name", "code"]
     prepopulated_fields = {"code": ["name"]}
+    raw_id_fields = ["province"]
+
+
+@admin.register(FormerUnit)
+class FormerUnitAdmin(admin.ModelAdmin):
+    """Loaded by ``load_units`` from the conversion table: read here, never typed."""
+
+    list_display = ["name", "district", "province", "unit", "whole"]
+    search_fields = ["name", "district", "unit__name"]
+    list_select_related = ["unit"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class SchemeMemberInline(admin.TabularInline):

@@ -41,7 +41,7 @@ def profile_data(ward: AdministrativeUnit, when) -> dict:
     return {
         "authority": authority_lines(ward.committee_name),
         "sub_authority": "",
-        "place": ward.name,
+        "place": ward.place,
         "date": format_date(when),
         "title": _("Hồ sơ %(ward)s") % {"ward": ward.title},
         "subtitle": _("Mã đơn vị: %(code)s") % {"code": ward.code},

@@ -3,6 +3,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -50,6 +51,54 @@ class ResidentialAreaForm(ModelForm):
         return name
 
 
+def unit_label(unit: AdministrativeUnit) -> str:
+    """A unit in a picker, with the former units it took in, so that a search by an old name
+    finds it: "Điện Bàn Đông (gồm phường Điện Ngọc, phường Điện Nam Trung cũ)"."""
+    return f"{unit.name} {unit.former_summary}" if unit.former_names else unit.name
+
+
+def unit_picker(field: forms.ModelChoiceField) -> forms.ModelChoiceField:
+    """Every unit picker: labelled with the former units, searchable without accents."""
+    field.label_from_instance = unit_label
+    return searchable(field)
+
+
+class UnitSettingsForm(ModelForm):
+    """What a unit's papers and forms print instead of what would be typed again."""
+
+    class Meta:
+        model = AdministrativeUnit
+        fields = ["full_name", "issuing_body", "place_name", "address", "proposing_unit"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        unit = self.instance
+        # What an empty box prints, shown in it: the administrator sees the default.
+        defaults = {
+            "full_name": AdministrativeUnit(
+                name=unit.name,
+                division_type=unit.division_type,
+                level=unit.level,
+                parent=unit.parent,
+            ).full_official_name,
+            "issuing_body": f"Ủy ban nhân dân {unit.official_name}",
+            "place_name": unit.name,
+            "proposing_unit": f"UBND {unit.official_name}",
+        }
+        for name, value in defaults.items():
+            self.fields[name].widget.attrs["placeholder"] = value
+
+    def clean_issuing_body(self) -> str:
+        body = self.cleaned_data["issuing_body"]
+        if body and " " not in body:
+            example = f"Ủy ban nhân dân {self.instance.official_name}"
+            raise forms.ValidationError(
+                _("Ghi tên cơ quan đầy đủ, ví dụ “%(example)s”, không viết tắt."),
+                params={"example": example},
+            )
+        return body
+
+
 class GroupingForm(ModelForm):
     """A grouping of wards inside a province: a former district or an emulation cluster."""
 
@@ -71,6 +120,7 @@ class GroupingForm(ModelForm):
         self.fields["wards"].queryset = (
             AdministrativeUnit.objects.under(province).wards().order_by("sort_name")
         )
+        self.fields["wards"].label_from_instance = unit_label
         if self.instance.pk:
             self.fields["wards"].initial = list(self.instance.children.all())
 
@@ -150,7 +200,7 @@ class SchemeForm(ModelForm):
     def __init__(self, *args, ward: AdministrativeUnit, kind: SchemeKind | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.ward = ward
-        kinds = SchemeKind.objects.filter(is_active=True)
+        kinds = SchemeKind.objects.available_to(ward).filter(is_active=True)
         if self.instance.kind_id:
             kinds = SchemeKind.objects.filter(pk=self.instance.kind_id) | kinds
         self.fields["kind"].queryset = kinds.distinct()
@@ -254,7 +304,12 @@ class SchemeFilterForm(Form):
     def __init__(self, *args, wards, ward: AdministrativeUnit | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ward"].queryset = wards
-        searchable(self.fields["ward"])
+        unit_picker(self.fields["ward"])
+        # The national kinds, and a province's own only where the user's wards use them.
+        self.fields["kind"].queryset = SchemeKind.objects.filter(
+            Q(province__isnull=True)
+            | Q(pk__in=Scheme.objects.filter(ward__in=wards).values("kind"))
+        )
         self.fixed_ward = ward
         if ward is not None:
             # A ward official has one ward: nothing to choose.
@@ -334,6 +389,43 @@ class ImportUploadForm(Form):
             }
         ),
     )
+
+
+class SchemeKindForm(ModelForm):
+    """A kind of scheme a province adds for its wards (the national ones are the catalogue)."""
+
+    class Meta:
+        model = SchemeKind
+        fields = ["name", "profile", "description", "position", "is_active"]
+
+    def __init__(self, *args, province: AdministrativeUnit, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.instance.province = province
+            self.instance.code = _free_kind_code(province)
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"]
+        clash = SchemeKind.objects.filter(name__iexact=name).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(
+                _("Đã có loại mô hình “%(name)s” (loại chung hoặc của một tỉnh)."),
+                params={"name": clash.first().name},
+            )
+        return name
+
+
+def _free_kind_code(province: AdministrativeUnit) -> str:
+    """ "t22-3": the province's next kind; kind codes are keys, never shown to users."""
+    taken = set(
+        SchemeKind.objects.filter(code__startswith=f"t{province.code}-").values_list(
+            "code", flat=True
+        )
+    )
+    number = len(taken) + 1
+    while f"t{province.code}-{number}" in taken:
+        number += 1
+    return f"t{province.code}-{number}"
 
 
 class SignerForm(ModelForm):

@@ -589,7 +589,7 @@ class SchemeImport(SheetImport):
 
     def build_columns(self) -> list[Column]:
         # A kind taken out of use is not offered for new schemes.
-        self.kinds = list(SchemeKind.objects.filter(is_active=True))
+        self.kinds = list(SchemeKind.objects.available_to(self.ward).filter(is_active=True))
         self.areas = list(ResidentialArea.objects.filter(ward=self.ward).order_by("name"))
         kinds = {fold(k.name): k for k in self.kinds} | {fold(k.code): k for k in self.kinds}
         statuses = {fold(str(label)): value for value, label in SchemeStatus.choices}
@@ -788,7 +788,7 @@ class ActivityImport(SheetImport):
         return reverse("wards:activity_list", args=[self.ward.code])
 
     def build_columns(self) -> list[Column]:
-        self.kinds = list(SchemeKind.objects.all())
+        self.kinds = list(SchemeKind.objects.available_to(self.ward))
         kinds = {fold(k.name): k for k in self.kinds} | {fold(k.code): k for k in self.kinds}
         types = {fold(str(label)): value for value, label in ActivityType.choices}
         types |= {fold(value): value for value in ActivityType.values}

@@ -13,6 +13,32 @@ from simple_history.models import HistoricalRecords
 from documents import fields as vn
 from documents.vietnamese import fold, person_sort_text, sort_text
 
+# The level words a unit's name or type may begin with, longest first ("thành phố trung
+# ương" before "thành phố"), each with the word printed inside a sentence.
+_LEVEL_WORDS = (
+    ("thành phố trung ương", "thành phố"),
+    ("thành phố", "thành phố"),
+    ("thị trấn", "thị trấn"),
+    ("thị xã", "thị xã"),
+    ("đặc khu", "đặc khu"),
+    ("phường", "phường"),
+    ("quận", "quận"),
+    ("huyện", "huyện"),
+    ("tỉnh", "tỉnh"),
+    ("xã", "xã"),
+)
+
+
+def split_level_word(text: str) -> tuple[str | None, str]:
+    """ "Phường Định Công" → ("phường", "Định Công"); "Định Công" → (None, "Định Công").
+    Only the level word is lower-cased: the proper noun after it keeps its capitals."""
+    text = " ".join(text.split())
+    folded = text.casefold()
+    for word, printed in _LEVEL_WORDS:
+        if folded == word or folded.startswith(f"{word} "):
+            return printed, text[len(word) :].strip()
+    return None, text
+
 
 class Level(models.TextChoices):
     PROVINCE = "province", _("Tỉnh, thành phố")
@@ -62,6 +88,40 @@ class AdministrativeUnit(models.Model):
         help_text=_("Nạp từ danh mục đơn vị hành chính; nhóm, cụm do người dùng tạo thì không."),
     )
 
+    # The unit's settings (wards.views.unit_settings): what its papers print instead of what
+    # would be typed again on every form. Empty: derived from the name.
+    full_name = vn.CharField(
+        _("tên đầy đủ chính thức"),
+        max_length=300,
+        blank=True,
+        help_text=_("Để trống: “Phường Cửa Ông, tỉnh Quảng Ninh”."),
+    )
+    issuing_body = vn.CharField(
+        _("tên cơ quan in trên văn bản"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "In ở góc trái văn bản, ví dụ: Ủy ban nhân dân phường Cửa Ông "
+            "(in thành hai dòng ỦY BAN NHÂN DÂN / PHƯỜNG CỬA ÔNG). Để trống: theo tên đơn vị."
+        ),
+    )
+    place_name = vn.CharField(
+        _("địa danh ghi ngày tháng"),
+        max_length=100,
+        blank=True,
+        help_text=_("Trước “ngày … tháng … năm …”, ví dụ: Cửa Ông. Để trống: tên đơn vị."),
+    )
+    address = vn.CharField(_("địa chỉ trụ sở"), max_length=300, blank=True)
+    proposing_unit = vn.CharField(
+        _("đơn vị đề nghị khen thưởng mặc định"),
+        max_length=200,
+        blank=True,
+        help_text=_("Điền sẵn khi lập đề nghị khen thưởng. Để trống: UBND và tên đơn vị."),
+    )
+    # The pre-2025 units merged into this one (FormerUnit), as one line for searches and
+    # labels: "phường Điện Ngọc, phường Điện Nam Trung".
+    former_names = vn.TextField(_("đơn vị cũ"), blank=True, editable=False)
+
     objects = AdministrativeUnitQuerySet.as_manager()
 
     class Meta:
@@ -92,15 +152,17 @@ class AdministrativeUnit(models.Model):
     def official_name(self) -> str:
         """The unit as printed inside a sentence: "phường Cửa Ông", "tỉnh Quảng Ninh",
         "thành phố Hà Nội" (a centrally-run city is a thành phố, never a tỉnh); a grouping by
-        its name. The kind word is lower-case before the proper name (Nghị định 30)."""
-        if self.level == Level.DISTRICT or not self.division_type:
+        its name. Only the level word is lower-case before the proper name (Nghị định 30):
+        "phường Định Công", never "phường định công", whatever was typed as the type."""
+        if self.level == Level.DISTRICT:
             return self.name
-        kind = "thành phố" if self.division_type == "thành phố trung ương" else self.division_type
-        kind = kind.lower()
+        type_word, _rest = split_level_word(self.division_type)
+        name_word, proper = split_level_word(self.name)
+        word = type_word or name_word
+        if word is None:
+            return self.name
         # A name that already begins with its kind ("Phường 1") is not given it twice.
-        if self.name.lower().startswith(f"{kind} "):
-            return f"{kind}{self.name[len(kind) :]}"
-        return f"{kind} {self.name}"
+        return f"{word} {proper if name_word else self.name}"
 
     @property
     def title(self) -> str:
@@ -110,8 +172,35 @@ class AdministrativeUnit(models.Model):
 
     @property
     def committee_name(self) -> str:
-        """ "Ủy ban nhân dân phường Cửa Ông": the unit's people's committee, in full."""
-        return f"Ủy ban nhân dân {self.official_name}"
+        """ "Ủy ban nhân dân phường Cửa Ông": the body the unit's papers are issued under, as
+        its settings name it, else its people's committee in full."""
+        return self.issuing_body or f"Ủy ban nhân dân {self.official_name}"
+
+    @property
+    def place(self) -> str:
+        """The place name of a document's place-date line ("Cửa Ông, ngày …")."""
+        return self.place_name or self.name
+
+    @property
+    def default_proposing_unit(self) -> str:
+        """What a new nomination of the ward names as proposing it ("UBND phường Định Công")."""
+        return self.proposing_unit or f"UBND {self.official_name}"
+
+    @property
+    def full_official_name(self) -> str:
+        """ "Phường Điện Bàn Đông, thành phố Đà Nẵng": the unit with its province."""
+        if self.full_name:
+            return self.full_name
+        if self.level == Level.WARD and self.parent_id:
+            return f"{self.title}, {self.province.official_name}"
+        return self.title
+
+    @property
+    def former_summary(self) -> str:
+        """ "(gồm phường Điện Ngọc, phường Điện Nam Trung cũ)", or empty."""
+        if not self.former_names:
+            return ""
+        return f"(gồm {self.former_names} cũ)"
 
     @property
     def province(self) -> "AdministrativeUnit":
@@ -122,6 +211,43 @@ class AdministrativeUnit(models.Model):
 
     def is_under(self, other: "AdministrativeUnit") -> bool:
         return self.path.startswith(other.path)
+
+
+class FormerUnit(models.Model):
+    """A commune, ward or town as it was before 1 July 2025, and the unit it went into (a unit
+    split between several new ones has a row for each). Loaded by ``load_units`` from
+    ``wards/data/former_units_2025.csv.gz`` (its source is named beside it)."""
+
+    scope_lookup = "unit"
+
+    unit = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("thuộc đơn vị mới"),
+        on_delete=models.CASCADE,
+        related_name="former_units",
+    )
+    code = vn.CharField(_("mã cũ"), max_length=10)
+    name = vn.CharField(_("tên cũ"), max_length=200)
+    district = vn.CharField(_("quận, huyện cũ"), max_length=200)
+    district_code = vn.CharField(_("mã quận, huyện cũ"), max_length=10, blank=True)
+    province = vn.CharField(_("tỉnh cũ"), max_length=200)
+    whole = models.BooleanField(_("nhập toàn bộ"), default=True)
+
+    class Meta:
+        verbose_name = _("đơn vị hành chính cũ")
+        verbose_name_plural = _("đơn vị hành chính cũ")
+        ordering = ["unit", "-whole", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "code"], name="unique_former_unit_per_unit")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.district}, {self.province})"
+
+    @property
+    def official_name(self) -> str:
+        word, proper = split_level_word(self.name)
+        return f"{word} {proper}" if word else self.name
 
 
 class AreaKind(models.TextChoices):
@@ -431,11 +557,31 @@ def marker_legend(kinds: Iterable["SchemeKind"]) -> dict[str, dict[str, str]]:
     return {k.code: k.marker for k in sorted(unique, key=lambda k: (k.position, k.name))}
 
 
+class SchemeKindQuerySet(models.QuerySet):
+    def available_to(self, unit: AdministrativeUnit) -> "SchemeKindQuerySet":
+        """The national kinds and those of ``unit``'s province (by the path's first code)."""
+        province_code = unit.path.split("/", 1)[0]
+        return self.filter(models.Q(province__isnull=True) | models.Q(province__code=province_code))
+
+
 class SchemeKind(models.Model):
     """A kind of self-management scheme; a row, so administrators can add the ones a province
-    invents (seeded from the festival reports and the law)."""
+    invents (seeded from the festival reports and the law). A kind with no province is the
+    national catalogue, seen everywhere; a province's own kind is seen under it only."""
+
+    scope_lookup = "province"
 
     code = models.SlugField(_("mã"), max_length=40, unique=True)
+    province = models.ForeignKey(
+        AdministrativeUnit,
+        verbose_name=_("tỉnh, thành phố"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="scheme_kinds",
+        limit_choices_to={"level": Level.PROVINCE},
+        help_text=_("Để trống: loại chung cả nước."),
+    )
     name = vn.CharField(_("tên"), max_length=150, unique=True)
     profile = vn.CharField(
         _("các mục riêng"),
@@ -448,6 +594,8 @@ class SchemeKind(models.Model):
     is_active = models.BooleanField(
         _("đang dùng"), default=True, help_text=_("Loại ngừng dùng không còn chọn được khi thêm.")
     )
+
+    objects = SchemeKindQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("loại mô hình")

@@ -175,16 +175,17 @@ def scheme_detail(request, pk: int):
     return render(request, "wards/scheme_detail.html", context)
 
 
-def _posted_kind(request, default: SchemeKind | None) -> SchemeKind | None:
-    """The kind chosen in the submitted form (or in the query string), which shapes the form."""
+def _posted_kind(request, ward, default: SchemeKind | None) -> SchemeKind | None:
+    """The kind chosen in the submitted form (or in the query string), which shapes the form;
+    only a kind the ward may use (another province's kind is ignored)."""
     pk = request.POST.get("kind") or request.GET.get("kind")
     if pk and str(pk).isdigit():
-        return SchemeKind.objects.filter(pk=pk).first() or default
+        return SchemeKind.objects.available_to(ward).filter(pk=pk).first() or default
     return default
 
 
 def _scheme_form(request, ward: AdministrativeUnit, scheme: Scheme | None):
-    kind = _posted_kind(request, scheme.kind if scheme else None)
+    kind = _posted_kind(request, ward, scheme.kind if scheme else None)
     reshape = "_reshape" in request.POST
     if request.method == "POST" and reshape:
         # The kind changed: show that kind's fields, keep what was typed, judge nothing yet.
@@ -218,7 +219,7 @@ def _scheme_form(request, ward: AdministrativeUnit, scheme: Scheme | None):
 def scheme_create(request, code: str):
     ward = _ward(request, code, Perm.EDIT_SCHEMES)
     if request.method == "GET" and "kind" not in request.GET:
-        kinds = SchemeKind.objects.filter(is_active=True)
+        kinds = SchemeKind.objects.available_to(ward).filter(is_active=True)
         return render(request, "wards/scheme_kind_pick.html", {"ward": ward, "kinds": kinds})
     return _scheme_form(request, ward, None)
 

@@ -31,6 +31,8 @@ class Perm:
     MANAGE_UNITS = "manage_units"  # groupings, moving wards between them
     MANAGE_SIGNERS = "manage_signers"  # the people who sign the unit's papers
     MANAGE_ACCOUNTS = "manage_accounts"  # the users of the unit and the units under it
+    MANAGE_UNIT_SETTINGS = "manage_unit_settings"  # the names a unit prints under, its address
+    MANAGE_SCHEME_KINDS = "manage_scheme_kinds"  # the kinds of scheme a province adds
 
 
 # What each permission lets a user do, as the roles page says it (in the order shown).
@@ -52,6 +54,10 @@ PERM_LABELS: dict[str, str] = {
     Perm.MANAGE_ACCOUNTS: gettext_lazy(
         "Tạo, sửa, khóa tài khoản người dùng trong đơn vị và các đơn vị trực thuộc"
     ),
+    Perm.MANAGE_UNIT_SETTINGS: gettext_lazy(
+        "Khai báo tên, địa chỉ, địa danh và đơn vị đề nghị mặc định của đơn vị"
+    ),
+    Perm.MANAGE_SCHEME_KINDS: gettext_lazy("Thêm, sửa, ngừng dùng loại mô hình của tỉnh"),
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

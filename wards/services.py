@@ -2,6 +2,7 @@
 the register adds up to), reused by the ward page, the printed profile sheet and dashboards."""
 
 import datetime
+from collections import Counter
 from dataclasses import asdict, dataclass
 from dataclasses import field as dataclass_field
 
@@ -16,10 +17,12 @@ from wards.models import (
     Activity,
     ActivityType,
     AdministrativeUnit,
+    FormerUnit,
     Level,
     ResidentialArea,
     Scheme,
     SchemeStatus,
+    split_level_word,
 )
 
 
@@ -49,6 +52,48 @@ def save_grouping(grouping: AdministrativeUnit, province: AdministrativeUnit, wa
         if ward.parent_id != grouping.pk:
             ward.parent = grouping
             ward.save()
+
+
+def _former_district_name(former: FormerUnit, province: AdministrativeUnit) -> str:
+    """ "Thị xã Điện Bàn cũ (tỉnh Quảng Nam)"; the province left out when it is the same."""
+    if former.province.casefold() == province.title.casefold():
+        return f"{former.district} cũ"
+    word, proper = split_level_word(former.province)
+    return f"{former.district} cũ ({word or ''} {proper})".replace("( ", "(")
+
+
+def groupings_from_former_districts(province: AdministrativeUnit) -> list[AdministrativeUnit]:
+    """The province's groupings made from its former districts (``FormerUnit``): each ward
+    goes to the district most of its former units were in (whole ones first). A ward already
+    in a grouping stays where an administrator put it; a grouping of that name is reused.
+    Returns the groupings that received wards."""
+    wards = list(
+        AdministrativeUnit.objects.filter(parent=province, level=Level.WARD).prefetch_related(
+            "former_units"
+        )
+    )
+    by_district: dict[str, list[AdministrativeUnit]] = {}
+    for ward in wards:
+        votes = Counter(
+            _former_district_name(former, province)
+            for former in ward.former_units.all()
+            for _weight in range(3 if former.whole else 1)
+        )
+        if votes:
+            district = max(votes, key=lambda name: (votes[name], name))
+            by_district.setdefault(district, []).append(ward)
+    existing = {
+        g.name: g for g in AdministrativeUnit.objects.filter(parent=province, level=Level.DISTRICT)
+    }
+    made = []
+    with transaction.atomic():
+        for district in sorted(by_district, key=natural_key):
+            name = district
+            grouping = existing.get(name) or AdministrativeUnit(name=name)
+            members = list(grouping.children.all()) if grouping.pk else []
+            save_grouping(grouping, province, members + by_district[district])
+            made.append(grouping)
+    return made
 
 
 # --------------------------------------------------------------------------- the ward profile

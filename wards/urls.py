@@ -12,6 +12,11 @@ urlpatterns = [
     path("units/<str:code>/groupings/new/", views.grouping_create, name="grouping_create"),
     path("units/<str:code>/grouping/edit/", views.grouping_edit, name="grouping_edit"),
     path("units/<str:code>/signers/", views.signer_list, name="signer_list"),
+    path("units/<str:code>/settings/", views.unit_settings, name="unit_settings"),
+    path("units/<str:code>/scheme-kinds/", views.scheme_kind_list, name="scheme_kind_list"),
+    path("units/<str:code>/scheme-kinds/new/", views.scheme_kind_create, name="scheme_kind_create"),
+    path("scheme-kinds/<int:pk>/edit/", views.scheme_kind_edit, name="scheme_kind_edit"),
+    path("units/<str:code>/groupings/former/", views.former_groupings, name="former_groupings"),
     path("units/<str:code>/deleted/", views.deleted_list, name="deleted"),
     path(
         "units/<str:code>/deleted/<str:key>/<int:history_id>/restore/",

@@ -21,11 +21,18 @@ from documents.confirm import unconfirmed_delete
 from documents.vietnamese import fold, natural_key
 from festival.models import Festival
 from wards import restore
-from wards.forms import GroupingForm, LoginForm, ResidentialAreaForm, SignerForm
-from wards.models import AdministrativeUnit, Level, ResidentialArea, Signer
+from wards.forms import (
+    GroupingForm,
+    LoginForm,
+    ResidentialAreaForm,
+    SchemeKindForm,
+    SignerForm,
+    UnitSettingsForm,
+)
+from wards.models import AdministrativeUnit, Level, ResidentialArea, SchemeKind, Signer
 from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
-from wards.services import save_grouping, ward_profile
+from wards.services import groupings_from_former_districts, save_grouping, ward_profile
 from wards.tables import Column, Table
 
 
@@ -114,6 +121,7 @@ def unit_detail(request, code: str):
         "can_edit_register": has_perm(request.user, Perm.EDIT_REGISTER, unit),
         "can_edit_schemes": has_perm(request.user, Perm.EDIT_SCHEMES, unit),
         "can_manage_units": has_perm(request.user, Perm.MANAGE_UNITS, unit),
+        "can_manage_settings": has_perm(request.user, Perm.MANAGE_UNIT_SETTINGS, unit),
     }
     if unit.level == Level.WARD:
         context["areas"] = _area_table(request, unit, context["can_edit_register"])
@@ -194,11 +202,12 @@ def _area_table(request, ward: AdministrativeUnit, can_edit: bool) -> Table:
 
 
 def _search_units(queryset, query: str):
-    """Accent-insensitive match on the name, in Python: the list under one unit is short
-    (a province has about a hundred wards)."""
+    """Accent-insensitive match on the name and the former units' names ("Điện Ngọc" finds
+    Điện Bàn Đông), in Python: the list under one unit is short (a province has about a
+    hundred wards)."""
     needle = fold(query)
-    names = queryset.select_related(None).values_list("code", "name")
-    codes = [code for code, name in names if needle in fold(name)]
+    names = queryset.select_related(None).values_list("code", "name", "former_names")
+    codes = [code for code, name, former in names if needle in fold(f"{name} {former}")]
     return queryset.filter(Q(code__in=codes) | Q(code=query))
 
 
@@ -249,15 +258,15 @@ def area_delete(request, pk: int):
     return redirect("wards:unit", code=area.ward.code)
 
 
+def _province(request, code: str, perm: str | None = None) -> AdministrativeUnit:
+    return get_for_user(
+        request.user, AdministrativeUnit.objects.filter(level=Level.PROVINCE), perm, code=code
+    )
+
+
 @login_required
 def grouping_create(request, code: str):
-    province = get_for_user(
-        request.user,
-        AdministrativeUnit.objects.filter(level=Level.PROVINCE),
-        Perm.MANAGE_UNITS,
-        code=code,
-    )
-    return _grouping_form(request, province, None)
+    return _grouping_form(request, _province(request, code, Perm.MANAGE_UNITS), None)
 
 
 @login_required
@@ -321,6 +330,108 @@ def _signer_form(request, unit, signer):
         messages.success(request, _("Đã lưu người ký “%(name)s”.") % {"name": form.instance.name})
         return redirect("wards:signer_list", code=unit.code)
     return render(request, "wards/signer_form.html", {"form": form, "unit": unit, "signer": signer})
+
+
+# --------------------------------------------------------------------------- unit settings
+
+
+@login_required
+def unit_settings(request, code: str):
+    """One page for what a unit prints under and is known by: its names, address, default
+    proposing unit, with its signers, residential areas and former units beside them."""
+    unit = get_for_user(
+        request.user,
+        AdministrativeUnit.objects.select_related("parent"),
+        Perm.MANAGE_UNIT_SETTINGS,
+        code=code,
+    )
+    form = UnitSettingsForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Đã lưu cài đặt của %(unit)s.") % {"unit": unit.title})
+        return redirect("wards:unit_settings", code=unit.code)
+    context = {
+        "unit": unit,
+        "form": form,
+        "signers": scoped(request.user, Signer.objects.filter(unit=unit)),
+        "can_manage": has_perm(request.user, Perm.MANAGE_SIGNERS, unit),
+        "former_units": scoped(request.user, unit.former_units.all()),
+        "can_manage_units": has_perm(request.user, Perm.MANAGE_UNITS, unit),
+    }
+    if unit.level == Level.WARD:
+        context["can_edit_register"] = has_perm(request.user, Perm.EDIT_REGISTER, unit)
+        context["areas"] = _area_table(request, unit, context["can_edit_register"])
+        context["area_columns"] = {column.key: True for column in context["areas"].columns}
+    return render(request, "wards/unit_settings.html", context)
+
+
+@login_required
+@require_POST
+def former_groupings(request, code: str):
+    """Make the province's groupings from its former districts (on request, not on load:
+    a province may group its wards otherwise)."""
+    province = _province(request, code, Perm.MANAGE_UNITS)
+    made = groupings_from_former_districts(province)
+    if made:
+        messages.success(
+            request,
+            _("Đã tạo, cập nhật %(count)d cụm theo huyện cũ: %(names)s.")
+            % {"count": len(made), "names": ", ".join(g.name for g in made)},
+        )
+    else:
+        messages.error(request, _("Không có phường, xã nào có dữ liệu đơn vị cũ để xếp cụm."))
+    return redirect("wards:unit", code=province.code)
+
+
+# --------------------------------------------------------------------------- kinds of scheme
+
+
+@login_required
+def scheme_kind_list(request, code: str):
+    """The kinds a province's wards choose from: the national catalogue (read here, kept by the
+    superusers) and the province's own, which its administrator adds, edits and retires."""
+    province = _province(request, code)
+    own = scoped(request.user, SchemeKind.objects.filter(province=province))
+    return render(
+        request,
+        "wards/scheme_kind_list.html",
+        {
+            "province": province,
+            "own": own.annotate(scheme_count=Count("schemes")),
+            "national": SchemeKind.objects.filter(province__isnull=True),
+            "can_manage": has_perm(request.user, Perm.MANAGE_SCHEME_KINDS, province),
+        },
+    )
+
+
+@login_required
+def scheme_kind_create(request, code: str):
+    province = _province(request, code, Perm.MANAGE_SCHEME_KINDS)
+    return _scheme_kind_form(request, province, None)
+
+
+@login_required
+def scheme_kind_edit(request, pk: int):
+    kind = get_for_user(
+        request.user,
+        SchemeKind.objects.filter(province__isnull=False).select_related("province"),
+        Perm.MANAGE_SCHEME_KINDS,
+        pk=pk,
+    )
+    return _scheme_kind_form(request, kind.province, kind)
+
+
+def _scheme_kind_form(request, province, kind):
+    form = SchemeKindForm(request.POST or None, instance=kind, province=province)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, _("Đã lưu loại mô hình “%(name)s”.") % {"name": saved.name})
+        return redirect("wards:scheme_kind_list", code=province.code)
+    return render(
+        request,
+        "wards/scheme_kind_form.html",
+        {"form": form, "province": province, "kind": kind},
+    )
 
 
 def favicon(request):

@@ -14,7 +14,15 @@ from documents.services import request_document
 from festival.models import Festival, ProgrammeItem, SideEvent, SideEventKind
 from festival.services import create_festival
 from tests.register import load_demo_data
-from wards.models import Activity, AdministrativeUnit, Exemplar, ResidentialArea, Scheme, Signer
+from wards.models import (
+    Activity,
+    AdministrativeUnit,
+    Exemplar,
+    ResidentialArea,
+    Scheme,
+    SchemeKind,
+    Signer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +33,7 @@ NO_TRAIL = {"home", "login", "awards:verify"}
 # Not pages: POST actions, files, JSON and the parts htmx swaps into a page.
 NOT_PAGES = {
     "wards:restore",
+    "wards:former_groupings",
     "wards:area_delete",
     "wards:scheme_delete",
     "wards:activity_delete",
@@ -128,6 +137,21 @@ def pages(ward) -> dict[str, tuple[str, str]]:
         "wards:area_edit": (reverse("wards:area_edit", args=[area.pk]), official),
         "wards:grouping_create": (reverse("wards:grouping_create", args=[province.code]), admin),
         "wards:grouping_edit": (reverse("wards:grouping_edit", args=[grouping.code]), admin),
+        "wards:unit_settings": (reverse("wards:unit_settings", args=[code]), admin),
+        "wards:scheme_kind_list": (reverse("wards:scheme_kind_list", args=[province.code]), admin),
+        "wards:scheme_kind_create": (
+            reverse("wards:scheme_kind_create", args=[province.code]),
+            admin,
+        ),
+        "wards:scheme_kind_edit": (
+            reverse(
+                "wards:scheme_kind_edit",
+                args=[
+                    SchemeKind.objects.create(code="t22-1", name="Tổ bến đò", province=province).pk
+                ],
+            ),
+            admin,
+        ),
         "wards:signer_list": (reverse("wards:signer_list", args=[code]), leader),
         "wards:deleted": (reverse("wards:deleted", args=[code]), official),
         "wards:signer_create": (reverse("wards:signer_create", args=[code]), leader),

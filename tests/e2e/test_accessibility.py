@@ -106,6 +106,10 @@ def _pages(username: str) -> list[str]:
         "quantri.quangninh": [
             reverse("wards:grouping_edit", args=[grouping.code]),
             reverse("wards:area_create", args=[WARD]),
+            reverse("wards:unit_settings", args=[WARD]),
+            reverse("wards:unit_settings", args=[PROVINCE]),
+            reverse("wards:scheme_kind_list", args=[PROVINCE]),
+            reverse("wards:scheme_kind_create", args=[PROVINCE]),
         ],
     }
     return [reverse("home"), *pages[username]]

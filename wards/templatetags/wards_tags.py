@@ -5,6 +5,7 @@ from django.utils.formats import number_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext, gettext_lazy, pgettext
 
+from documents.vietnamese import format_number
 from wards.context_processors import person_name as _person_name
 from wards.models import AdministrativeUnit
 from wards.scoping import scoped
@@ -89,6 +90,12 @@ def breadcrumbs(context, *items):
         if url == request.path:
             return {"crumbs": crumbs[:index], "current": crumbs[index][0]}
     return {"crumbs": crumbs, "current": current or _page_title(context)}
+
+
+@register.filter
+def vn_count(value) -> str:
+    """A count as Vietnamese write it (1.200 hộ); blank when not entered."""
+    return "" if value is None else format_number(value)
 
 
 @register.filter

@@ -112,36 +112,72 @@ def can_mark_pilot(user, festival: Festival) -> bool:
 # --------------------------------------------------------------------------- lists
 
 
-@login_required
-def festival_list(request):
-    """All festivals under the user's unit: a table with filters and the totals."""
+def _filtered_festivals(request):
     festivals = scoped(request.user, Festival.objects.all())
     years = festivals.order_by("-year").values_list("year", flat=True).distinct()
     form = FestivalFilterForm(request.GET or None, years=years)
     if form.is_valid():
         festivals = _filter(request.user, festivals, form.cleaned_data)
+    return form, festivals
+
+
+def festivals_table(request) -> Table:
+    _form, festivals = _filtered_festivals(request)
     rows = festivals.select_related("ward", "ward__parent").annotate(
         people_examined=Sum("side_events__people_examined"),
         gifts_count=Sum("side_events__gifts_count"),
         id_cards=Sum("side_events__id_cards"),
-    )
-    can_mark_pilot = has_perm(request.user, Perm.MARK_PILOT) and not is_ward_level(
-        user_scope(request.user).unit
     )
     columns = [
         # Reversed, the default: newest year first, then by date and ward within a year.
         Column("year", _("Năm"), ("year", "-date", "-ward__sort_name"), numeric=True),
         Column("ward", _("Phường, xã"), ("ward__sort_name", "-year")),
         Column("date", _("Ngày"), ("date", "ward__sort_name")),
-        Column("status", _("Trạng thái"), ("status", "-year", "date")),
+        Column(
+            "status",
+            _("Trạng thái"),
+            ("status", "-year", "date"),
+            text=lambda f: f.get_status_display(),
+        ),
         Column("attendance", _("Tham dự"), ("attendance", "-year", "date"), numeric=True),
-        Column("examined", _("Khám bệnh"), ("people_examined", "-year", "date"), numeric=True),
-        Column("gifts", _("Suất quà"), ("gifts_count", "-year", "date"), numeric=True),
+        Column(
+            "examined",
+            _("Khám bệnh"),
+            ("people_examined", "-year", "date"),
+            numeric=True,
+            text=lambda f: f.people_examined,
+        ),
+        Column(
+            "gifts",
+            _("Suất quà"),
+            ("gifts_count", "-year", "date"),
+            numeric=True,
+            text=lambda f: f.gifts_count,
+        ),
         Column("id_cards", _("Căn cước"), ("id_cards", "-year", "date"), numeric=True),
     ]
-    if can_mark_pilot:
+    if can_mark_pilot_any(request.user):
         columns.append(Column("actions", _("Thao tác"), hidden_label=True))
-    table = Table(request, rows, columns, default_sort="-year", label=_("Danh sách ngày hội"))
+    return Table(
+        request,
+        rows,
+        columns,
+        default_sort="-year",
+        label=_("Danh sách ngày hội"),
+        export="festival.festivals",
+    )
+
+
+def can_mark_pilot_any(user) -> bool:
+    return has_perm(user, Perm.MARK_PILOT) and not is_ward_level(user_scope(user).unit)
+
+
+@login_required
+def festival_list(request):
+    """All festivals under the user's unit: a table with filters and the totals."""
+    form, festivals = _filtered_festivals(request)
+    table = festivals_table(request)
+    can_mark_pilot = can_mark_pilot_any(request.user)
     return render(
         request,
         "festival/festival_list.html",

@@ -2,12 +2,14 @@
 any list page as a worksheet."""
 
 from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from documents import renderers
-from documents.registry import DocumentKind, ParamsForm, Rendered, register
+from documents.registry import DocumentKind, ParamsForm, Rendered, RenderError, register
 from documents.vietnamese import format_date, format_number, natural_key
 from wards.models import AdministrativeUnit, authority_lines
 from wards.scoping import Perm
@@ -138,7 +140,10 @@ def render_list(request):
     """The list page's rows, as its user sees them (their scope, the page's filters and
     order, every page), as a worksheet."""
     exportable = exportable_lists()[request.params["list"]]
-    table = exportable.build(request.user, request.params["query"], request.params["args"])
+    try:
+        table = exportable.build(request.user, request.params["query"], request.params["args"])
+    except (Http404, PermissionDenied):
+        raise RenderError(_("Danh sách này không thuộc phạm vi của bạn.")) from None
     headers = table.export_headers
     exported = [column for column in table.columns if column.exported]
     total = table.page.paginator.count

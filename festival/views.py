@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from documents.confirm import unconfirmed_delete
-from documents.vietnamese import fold
+from documents.vietnamese import fold, format_number
 from festival import services
 from festival.documents import PRINTABLES
 from festival.forms import (
@@ -45,7 +45,7 @@ from festival.models import (
     SideEvent,
     Status,
 )
-from festival.photos import delete_photo, save_photo
+from festival.photos import delete_photo, save_photos
 from wards.models import AdministrativeUnit
 from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, is_ward_level, scoped, user_scope
@@ -567,6 +567,12 @@ def pledge_edit(request, pk: int):
 # --------------------------------------------------------------------------- photos
 
 
+def _wants_json(request) -> bool:
+    """An upload sent by static/js/photo_upload.js, one file at a time, answered with what
+    was kept and what was refused instead of a page."""
+    return "application/json" in request.headers.get("Accept", "")
+
+
 @login_required
 def photo_gallery(request, pk: int):
     festival = _festival(request, pk)
@@ -577,9 +583,24 @@ def photo_gallery(request, pk: int):
         if not can_edit:
             raise PermissionDenied
         form = PhotoForm(request.POST, request.FILES)
+        saved, refused = [], []
         if form.is_valid():
-            save_photo(festival, form.clean_result, form.cleaned_data["caption"], request.user)
-            messages.success(request, _("Đã tải ảnh lên."))
+            saved, refused = save_photos(
+                festival, form.cleaned_data["image"], form.cleaned_data["caption"], request.user
+            )
+            for message in refused:
+                form.add_error("image", message)
+        if saved:
+            messages.success(
+                request,
+                _("Đã tải lên %(count)s ảnh.") % {"count": format_number(len(saved))},
+            )
+        if _wants_json(request):
+            errors = [str(error) for errors in form.errors.values() for error in errors]
+            return JsonResponse(
+                {"saved": len(saved), "errors": errors}, status=400 if errors else 200
+            )
+        if form.is_valid():
             return redirect("festival:photos", pk=festival.pk)
         status = 400
     return render(

@@ -2,8 +2,8 @@
 every row of the list as filtered (all pages), and never another ward's rows."""
 
 import io
-from datetime import date
 import re
+from datetime import date
 
 import openpyxl
 import pytest

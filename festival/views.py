@@ -590,15 +590,15 @@ def photo_gallery(request, pk: int):
             )
             for message in refused:
                 form.add_error("image", message)
-        if saved:
-            messages.success(
-                request,
-                _("Đã tải lên %(count)s ảnh.") % {"count": format_number(len(saved))},
-            )
         if _wants_json(request):
             errors = [str(error) for errors in form.errors.values() for error in errors]
             return JsonResponse(
                 {"saved": len(saved), "errors": errors}, status=400 if errors else 200
+            )
+        if saved:
+            messages.success(
+                request,
+                _("Đã tải lên %(count)s ảnh.") % {"count": format_number(len(saved))},
             )
         if form.is_valid():
             return redirect("festival:photos", pk=festival.pk)

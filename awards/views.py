@@ -65,7 +65,13 @@ NOMINATION_COLUMNS = [
     # Collectives first, people by given name: the printed lists' order.
     Column("nominee", gettext_lazy("Đối tượng"), ("nominee__kind", "nominee__sort_name")),
     Column(
-        "form", gettext_lazy("Hình thức"), ("form__rank", "nominee__kind", "nominee__sort_name")
+        "form",
+        gettext_lazy("Hình thức"),
+        ("form__rank", "nominee__kind", "nominee__sort_name"),
+        # As the approving unit prints it: "… Ủy ban nhân dân phường Cửa Ông".
+        text=lambda n: n.form.name_for(
+            services.approving_unit(n.form, n.nominee.ward) or n.nominee.ward
+        ),
     ),
     Column("year", gettext_lazy("Năm"), ("year", "nominee__kind", "nominee__sort_name")),
     Column(
@@ -416,7 +422,12 @@ def decisions_table(request) -> Table:
         [
             Column("number", _("Số"), ("number", "date"), text=lambda d: d.reference),
             Column("date", _("Ngày"), ("date", "number")),
-            Column("form", _("Hình thức"), ("form__rank", "-date", "-number")),
+            Column(
+                "form",
+                _("Hình thức"),
+                ("form__rank", "-date", "-number"),
+                text=lambda d: d.form.name_for(d.unit),
+            ),
             Column("unit", _("Đơn vị"), ("unit__sort_name", "-date", "-number")),
             Column(
                 "status",

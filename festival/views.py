@@ -121,8 +121,10 @@ def _filtered_festivals(request):
     return form, festivals
 
 
-def festivals_table(request) -> Table:
-    _form, festivals = _filtered_festivals(request)
+def festivals_table(request, festivals=None) -> Table:
+    """The list's table; ``festivals``: the filtered rows when the page already has them."""
+    if festivals is None:
+        _form, festivals = _filtered_festivals(request)
     rows = festivals.select_related("ward", "ward__parent").annotate(
         people_examined=Sum("side_events__people_examined"),
         gifts_count=Sum("side_events__gifts_count"),
@@ -176,7 +178,7 @@ def can_mark_pilot_any(user) -> bool:
 def festival_list(request):
     """All festivals under the user's unit: a table with filters and the totals."""
     form, festivals = _filtered_festivals(request)
-    table = festivals_table(request)
+    table = festivals_table(request, festivals)
     can_mark_pilot = can_mark_pilot_any(request.user)
     return render(
         request,

@@ -96,8 +96,9 @@ def _scheme_columns(home) -> list[Column]:
     return columns
 
 
-def schemes_table(request) -> Table:
-    _form, schemes, home = _filtered_schemes(request)
+def schemes_table(request, filtered=None) -> Table:
+    """The list's table; ``filtered``: what _filtered_schemes gave, when the page has it."""
+    _form, schemes, home = filtered or _filtered_schemes(request)
     return Table(
         request,
         schemes.select_related("kind", "area", "ward"),
@@ -110,8 +111,9 @@ def schemes_table(request) -> Table:
 
 @login_required
 def scheme_list(request):
-    form, _schemes, home = _filtered_schemes(request)
-    table = schemes_table(request)
+    filtered = _filtered_schemes(request)
+    form, _schemes, home = filtered
+    table = schemes_table(request, filtered)
     query = request.GET.copy()
     for name in ("page", "sort", "per_page"):
         query.pop(name, None)

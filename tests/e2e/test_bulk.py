@@ -5,6 +5,7 @@ import datetime
 import io
 import time
 
+import openpyxl
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
@@ -140,3 +141,37 @@ def test_three_photos_are_uploaded_at_once_with_their_progress(
     # Once every file is in, the page reloads with the three photos in the gallery.
     expect(page.get_by_test_id("gallery").locator("img")).to_have_count(3)
     assert Photo.objects.filter(festival=festival).count() == 3
+
+
+@pytest.mark.worker
+def test_the_filtered_nominations_list_is_exported_by_the_worker(
+    page, log_in, units, people, leader, celery_worker
+):
+    _nominations(units, [f"Vũ Thị {i:02d}" for i in range(22)], Status.SUBMITTED)
+    _nominations(units, ["Hà Văn Nháp"], Status.DRAFT)
+    form = AwardForm.objects.get(code="GKUBP")
+    Nomination.objects.create(
+        nominee=Nominee.objects.create(ward=units["sibling"], name="Ông Xa Lạ", birth_year=1960),
+        form=form,
+        year=2025,
+        achievements="Có thành tích",
+        proposing_unit="UBND phường Bình",
+        status=Status.SUBMITTED,
+    )
+    log_in("canbo.an", PASSWORD)
+    page.goto("/awards/?status=submitted&sort=nominee")
+    page.get_by_role("button", name="Xuất Excel").click()
+    link = page.get_by_role("link", name="Tải về")
+    link.wait_for(timeout=60_000)
+    with page.expect_download() as info:
+        link.click()
+    assert info.value.suggested_filename == "Đề nghị khen thưởng.xlsx"
+    rows = list(
+        openpyxl.load_workbook(io.BytesIO(info.value.path().read_bytes())).active.iter_rows(
+            values_only=True
+        )
+    )
+    headers = ("Đối tượng", "Hình thức", "Năm", "Phường, xã", "Trạng thái")
+    body = rows[rows.index(headers) + 1 :]
+    assert [row[0] for row in body] == [f"Vũ Thị {i:02d}" for i in range(22)]
+    assert {row[4] for row in body} == {"Đã gửi, chờ xét"}

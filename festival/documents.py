@@ -440,3 +440,5 @@ PRINTABLES = [
 
 
 register_list("festival.festivals", gettext_lazy("Ngày hội"), "festival.views.festivals_table")
+register_list("festival.guests", gettext_lazy("Đại biểu"), "festival.views.guests_table")
+register_list("festival.programme", gettext_lazy("Chương trình"), "festival.views.programme_table")

@@ -3,7 +3,7 @@ every row of the list as filtered (all pages), and never another ward's rows."""
 
 import io
 import re
-from datetime import date
+from datetime import date, time
 
 import openpyxl
 import pytest
@@ -11,18 +11,23 @@ from django.urls import reverse
 
 from awards.models import Status
 from documents.models import Job, JobStatus
+from festival.models import Guest
+from festival.services import create_festival
 from wards.models import Activity, ActivityType
 
 
-def _export_form(page: str) -> dict:
-    form = re.search(r'<form[^>]*data-testid="export-list".*?</form>', page, re.S)
-    assert form, "no Xuất Excel button"
-    return dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form.group(0).replace("&amp;", "&")))
+def _export_form(page: str, identifier: str = "") -> dict:
+    """The hidden fields of the page's "Xuất Excel" form (of the list ``identifier`` when the
+    page has several)."""
+    forms = re.findall(r'<form[^>]*data-testid="export-list".*?</form>', page, re.S)
+    forms = [form for form in forms if f'value="{identifier}"' in form or not identifier]
+    assert forms, "no Xuất Excel button"
+    return dict(re.findall(r'name="([^"]+)" value="([^"]*)"', forms[0].replace("&amp;", "&")))
 
 
-def _export(client, url, **query):
+def _export(client, url, identifier="", **query):
     page = client.get(url, query).content.decode()
-    response = client.post(reverse("documents:generate"), _export_form(page))
+    response = client.post(reverse("documents:generate"), _export_form(page, identifier))
     assert response.status_code == 302, response.content.decode()
     job = Job.objects.latest("pk")
     assert job.status == JobStatus.DONE, job.error
@@ -122,3 +127,35 @@ def test_an_unknown_list_is_refused(login, people, nominations):
     response = client.post(reverse("documents:generate"), _export_form(page) | {"list": "x.y"})
     assert response.status_code == 400
     assert "Không có danh sách này để xuất." in response.content.decode()
+
+
+def test_the_festivals_guests_are_exported_in_protocol_order(login, people, units):
+    festival = create_festival(
+        units["ward"],
+        people["ward_official"],
+        date=date(2026, 8, 19),
+        start_time=time(7, 30),
+        venue="Nhà văn hóa",
+    )
+    Guest.objects.create(festival=festival, name="Trần Văn Bình", title="Bí thư", protocol_rank=1)
+    Guest.objects.create(festival=festival, name="Lê Thị An", title="Chủ tịch", protocol_rank=2)
+    Guest.objects.create(festival=festival, name="Đỗ Văn Cường", protocol_rank=1)
+    client = login(people["organiser"])
+    _page, _job, rows = _export(
+        client, reverse("festival:detail", args=[festival.pk]), "festival.guests"
+    )
+    body = _body(rows, ["Họ và tên", "Chức vụ, đơn vị", "Thứ tự lễ tân"])
+    assert [row[0].split()[-1] for row in body] == ["Bình", "Cường", "An"]
+    assert body[0][1] == "Bí thư"
+    # The festival of another ward cannot be asked for by changing the pk.
+    other = create_festival(
+        units["sibling"],
+        people["outsider"],
+        date=date(2026, 8, 20),
+        start_time=time(8, 0),
+        venue="Sân",
+    )
+    page = client.get(reverse("festival:detail", args=[festival.pk])).content.decode()
+    data = _export_form(page, "festival.guests")
+    client.post(reverse("documents:generate"), data | {"args": f"pk={other.pk}"})
+    assert Job.objects.latest("pk").status == JobStatus.FAILED

@@ -129,14 +129,12 @@ def test_an_unknown_list_is_refused(login, people, nominations):
     assert "Không có danh sách này để xuất." in response.content.decode()
 
 
+def _festival(ward, user, day):
+    return create_festival(ward, user, date=day, start_time=time(7, 30), venue="Nhà văn hóa")
+
+
 def test_the_festivals_guests_are_exported_in_protocol_order(login, people, units):
-    festival = create_festival(
-        units["ward"],
-        people["ward_official"],
-        date=date(2026, 8, 19),
-        start_time=time(7, 30),
-        venue="Nhà văn hóa",
-    )
+    festival = _festival(units["ward"], people["ward_official"], date(2026, 8, 19))
     Guest.objects.create(festival=festival, name="Trần Văn Bình", title="Bí thư", protocol_rank=1)
     Guest.objects.create(festival=festival, name="Lê Thị An", title="Chủ tịch", protocol_rank=2)
     Guest.objects.create(festival=festival, name="Đỗ Văn Cường", protocol_rank=1)
@@ -148,13 +146,7 @@ def test_the_festivals_guests_are_exported_in_protocol_order(login, people, unit
     assert [row[0].split()[-1] for row in body] == ["Bình", "Cường", "An"]
     assert body[0][1] == "Bí thư"
     # The festival of another ward cannot be asked for by changing the pk.
-    other = create_festival(
-        units["sibling"],
-        people["outsider"],
-        date=date(2026, 8, 20),
-        start_time=time(8, 0),
-        venue="Sân",
-    )
+    other = _festival(units["sibling"], people["outsider"], date(2026, 8, 20))
     page = client.get(reverse("festival:detail", args=[festival.pk])).content.decode()
     data = _export_form(page, "festival.guests")
     client.post(reverse("documents:generate"), data | {"args": f"pk={other.pk}"})

@@ -18,6 +18,7 @@ from documents.vietnamese import nfc_data, short_date
 from wards.forms import SignatureParams
 from wards.models import AdministrativeUnit
 from wards.scoping import Perm, unit_of
+from wards.tables import register_list
 
 
 def printers_for(unit: AdministrativeUnit):
@@ -384,3 +385,18 @@ for identifier, name, formats, model, render, *params in (
             params_form=params[0] if params else None,
         )
     )
+
+
+register_list(
+    "awards.nominations", gettext_lazy("Đề nghị khen thưởng"), "awards.views.nominations_table"
+)
+register_list("awards.approvals", gettext_lazy("Đề nghị chờ duyệt"), "awards.views.approvals_table")
+register_list(
+    "awards.nominees", gettext_lazy("Đối tượng khen thưởng"), "awards.views.nominees_table"
+)
+register_list(
+    "awards.decisions", gettext_lazy("Quyết định khen thưởng"), "awards.views.decisions_table"
+)
+register_list(
+    "awards.ceremonies", gettext_lazy("Lễ trao khen thưởng"), "awards.views.ceremonies_table"
+)

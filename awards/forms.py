@@ -171,22 +171,6 @@ class DecisionForm(ModelForm):
         return data
 
 
-class DecisionNominationsForm(Form):
-    nominations = forms.ModelMultipleChoiceField(
-        label=_("Tập thể, cá nhân được khen"),
-        queryset=Nomination.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-
-    def __init__(self, *args, choices, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["nominations"].queryset = choices
-        self.fields["nominations"].label_from_instance = lambda n: (
-            f"{n.nominee} — {n.nominee.ward} ({n.year})"
-        )
-
-
 class PrinterProfileForm(ModelForm):
     class Meta:
         model = PrinterProfile

@@ -212,6 +212,36 @@ def send_back(user, nomination: Nomination, reason: str, *, reject: bool = False
     _move(nomination, [Status.SUBMITTED], status=status, reason=reason.strip(), acted_by=user)
 
 
+class BulkAction:
+    APPROVE = "approve"
+    RETURN = "return"
+    REJECT = "reject"
+    ALL = (APPROVE, RETURN, REJECT)
+
+
+def act_on_many(user, nominations: Iterable[Nomination], action: str, reason: str = "") -> int:
+    """Approve, return or reject several nominations with one reason, each through the same
+    function as a single one (same checks, same record of who acted and why). All or nothing:
+    the first refusal undoes the others and names the nomination it stopped at."""
+    nominations = list(nominations)
+    if not nominations:
+        raise ValidationError(_("Chưa chọn đề nghị nào."))
+    if action == BulkAction.RETURN and not reason.strip():
+        raise ValidationError(_("Cần ghi lý do trả lại để phường, xã bổ sung."))
+    with transaction.atomic():
+        for nomination in nominations:
+            try:
+                if action == BulkAction.APPROVE:
+                    approve(user, nomination)
+                else:
+                    send_back(user, nomination, reason, reject=action == BulkAction.REJECT)
+            except Refused as refused:
+                raise Refused(f"{nomination.nominee}: {refused}") from None
+            except ValidationError as error:
+                raise ValidationError(f"{nomination.nominee}: {' '.join(error.messages)}") from None
+    return len(nominations)
+
+
 # --------------------------------------------------------------------------- decisions
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from awards import printing, services
@@ -14,7 +15,6 @@ from awards.forms import (
     CeremonyForm,
     DecisionFilterForm,
     DecisionForm,
-    DecisionNominationsForm,
     NominationForm,
     NomineeForm,
     PresentationForm,
@@ -36,11 +36,12 @@ from awards.models import (
 )
 from config.ratelimit import client_ip, verify_limit
 from documents.confirm import unconfirmed
+from documents.vietnamese import format_number
 from festival.models import Festival
 from wards.models import AdministrativeUnit, Exemplar
 from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, scoped, user_scope
-from wards.tables import Column, Table
+from wards.tables import Column, Table, picked_rows
 
 
 def _refused(request, reason: str):
@@ -60,9 +61,35 @@ def _home_ward(user) -> AdministrativeUnit | None:
 
 # --------------------------------------------------------------------------- nominations
 
+NOMINATION_COLUMNS = [
+    # Collectives first, people by given name: the printed lists' order.
+    Column("nominee", gettext_lazy("Đối tượng"), ("nominee__kind", "nominee__sort_name")),
+    Column(
+        "form",
+        gettext_lazy("Hình thức"),
+        ("form__rank", "nominee__kind", "nominee__sort_name"),
+        # As the approving unit prints it: "… Ủy ban nhân dân phường Cửa Ông".
+        text=lambda n: n.form.name_for(
+            services.approving_unit(n.form, n.nominee.ward) or n.nominee.ward
+        ),
+    ),
+    Column("year", gettext_lazy("Năm"), ("year", "nominee__kind", "nominee__sort_name")),
+    Column(
+        "ward",
+        gettext_lazy("Phường, xã"),
+        ("nominee__ward__sort_name", "nominee__sort_name"),
+        text=lambda n: n.nominee.ward,
+    ),
+    Column(
+        "status",
+        gettext_lazy("Trạng thái"),
+        ("status", "nominee__kind", "nominee__sort_name"),
+        text=lambda n: n.get_status_display(),
+    ),
+]
 
-@login_required
-def index(request):
+
+def nominations_table(request) -> Table:
     """Nominations the user can see, newest year first, filtered by year and status."""
     nominations = scoped(request.user, Nomination.objects.all()).select_related(
         "nominee", "nominee__ward", "form", "decision"
@@ -72,60 +99,63 @@ def index(request):
         nominations = nominations.filter(year=year)
     if status in Status.values:
         nominations = nominations.filter(status=status)
-    table = Table(
+    return Table(
         request,
         nominations,
-        [
-            # Collectives first, people by given name: the printed lists' order.
-            Column("nominee", _("Đối tượng"), ("nominee__kind", "nominee__sort_name")),
-            Column("form", _("Hình thức"), ("form__rank", "nominee__kind", "nominee__sort_name")),
-            Column("year", _("Năm"), ("year", "nominee__kind", "nominee__sort_name")),
-            Column("ward", _("Phường, xã"), ("nominee__ward__sort_name", "nominee__sort_name")),
-            Column("status", _("Trạng thái"), ("status", "nominee__kind", "nominee__sort_name")),
-        ],
+        NOMINATION_COLUMNS,
         default_sort="-year",
         label=_("Đề nghị khen thưởng"),
+        export="awards.nominations",
     )
+
+
+@login_required
+def index(request):
     context = {
-        "table": table,
+        "table": nominations_table(request),
         "statuses": Status.choices,
-        "year": year,
-        "status": status,
+        "year": year_param(request),
+        "status": request.GET.get("status", ""),
         "home_ward": _home_ward(request.user),
         "can_approve": has_perm(request.user, Perm.APPROVE),
     }
     return render(request, "awards/index.html", context)
 
 
-@login_required
-def nominee_list(request):
+def nominees_table(request) -> Table:
     nominees = scoped(request.user, Nominee.objects.all()).select_related("ward", "area")
     query = request.GET.get("q", "").strip()
     if query:
         nominees = nominees.filter(name__icontains=query)
+    columns = [
+        # Collectives first, people by given name: the printed lists' order.
+        Column("name", _("Họ tên / tập thể"), ("kind", "sort_name")),
+        Column("birth_year", _("Năm sinh"), ("birth_year", "kind", "sort_name"), numeric=True),
+        Column("position", _("Chức vụ, đơn vị"), text=lambda n: n.position_and_unit),
+        Column("ward", _("Phường, xã"), ("ward__sort_name", "kind", "sort_name")),
+        Column("actions", _("Thao tác"), hidden_label=True),
+    ]
+    return Table(
+        request,
+        nominees,
+        columns,
+        default_sort="name",
+        label=_("Đối tượng khen thưởng"),
+        export="awards.nominees",
+    )
+
+
+@login_required
+def nominee_list(request):
     home_ward = _home_ward(request.user)
     exemplars = []
     if home_ward is not None:
         exemplars = scoped(
             request.user, Exemplar.objects.filter(ward=home_ward, nominees__isnull=True)
         ).order_by("kind", "name")
-    columns = [
-        # Collectives first, people by given name: the printed lists' order.
-        Column("name", _("Họ tên / tập thể"), ("kind", "sort_name")),
-        Column("birth_year", _("Năm sinh"), ("birth_year", "kind", "sort_name"), numeric=True),
-        Column("position", _("Chức vụ, đơn vị")),
-        Column("ward", _("Phường, xã"), ("ward__sort_name", "kind", "sort_name")),
-        Column("actions", _("Thao tác"), hidden_label=True),
-    ]
     context = {
-        "table": Table(
-            request,
-            nominees,
-            columns,
-            default_sort="name",
-            label=_("Đối tượng khen thưởng"),
-        ),
-        "query": query,
+        "table": nominees_table(request),
+        "query": request.GET.get("q", "").strip(),
         "home_ward": home_ward,
         "exemplars": exemplars,
     }
@@ -305,46 +335,125 @@ def nomination_act(request, pk: int):
     return redirect(target)
 
 
-@login_required
-def approvals(request):
-    """Submitted nominations waiting for the user's level."""
+def _name_filter(request, nominations):
+    """The nominations lists' search box: part of the nominee's name."""
+    query = request.GET.get("q", "").strip()
+    return nominations.filter(nominee__name__icontains=query) if query else nominations
+
+
+def approvals_table(request) -> Table:
+    """Submitted nominations waiting for the user's level, searched by name and year."""
     waiting = (
         scoped(request.user, Nomination.objects.filter(status=Status.SUBMITTED))
         .filter(services.approvable_filter(request.user))
         .select_related("nominee", "nominee__ward", "form")
     )
-    return render(request, "awards/approvals.html", {"nominations": waiting})
+    waiting = _name_filter(request, waiting)
+    year = year_param(request)
+    if year is not None:
+        waiting = waiting.filter(year=year)
+    return Table(
+        request,
+        waiting,
+        [
+            Column("pick", _("Chọn"), hidden_label=True),
+            *NOMINATION_COLUMNS[:4],
+            Column("actions", _("Thao tác"), hidden_label=True),
+        ],
+        default_sort="nominee",
+        label=_("Đề nghị chờ duyệt"),
+        export="awards.approvals",
+    )
+
+
+@login_required
+def approvals(request):
+    """Submitted nominations waiting for the user's level; several at once are approved,
+    returned or rejected with one reason (all or nothing)."""
+    table = approvals_table(request)
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action not in services.BulkAction.ALL:
+            messages.error(request, _("Thao tác không hợp lệ."))
+            return redirect(request.get_full_path())
+        picked = picked_rows(
+            request,
+            table.all_rows,
+            scoped(request.user, Nomination.objects.select_related("nominee__ward", "form")),
+        )
+        form = ReasonForm(request.POST)
+        form.is_valid()
+        try:
+            count = services.act_on_many(
+                request.user, picked, action, form.cleaned_data.get("reason", "")
+            )
+        except services.Refused as refused:
+            return _refused(request, str(refused))
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            done = {
+                services.BulkAction.APPROVE: _("Đã duyệt %(count)s đề nghị."),
+                services.BulkAction.RETURN: _("Đã trả lại %(count)s đề nghị."),
+                services.BulkAction.REJECT: _("Đã không duyệt %(count)s đề nghị."),
+            }[action]
+            messages.success(request, done % {"count": format_number(count)})
+        return redirect(request.get_full_path())
+    context = {
+        "table": table,
+        "year": year_param(request),
+        "query": request.GET.get("q", "").strip(),
+        "reason_form": ReasonForm(),
+    }
+    return render(request, "awards/approvals.html", context)
 
 
 # --------------------------------------------------------------------------- decisions
 
 
-@login_required
-def decision_list(request):
+def decisions_table(request) -> Table:
     decisions = scoped(request.user, Decision.objects.select_related("form", "unit"))
     filters = DecisionFilterForm(request.GET or None)
     if filters.is_bound:
         decisions = filters.filter(decisions)
-    home = user_scope(request.user).unit
     table = Table(
         request,
         decisions,
         [
-            Column("number", _("Số"), ("number", "date")),
+            Column("number", _("Số"), ("number", "date"), text=lambda d: d.reference),
             Column("date", _("Ngày"), ("date", "number")),
-            Column("form", _("Hình thức"), ("form__rank", "-date", "-number")),
+            Column(
+                "form",
+                _("Hình thức"),
+                ("form__rank", "-date", "-number"),
+                text=lambda d: d.form.name_for(d.unit),
+            ),
             Column("unit", _("Đơn vị"), ("unit__sort_name", "-date", "-number")),
-            Column("status", _("Trạng thái"), ("status", "-date", "-number")),
+            Column(
+                "status",
+                _("Trạng thái"),
+                ("status", "-date", "-number"),
+                text=lambda d: d.get_status_display(),
+            ),
         ],
         default_sort="-date",
         label=_("Quyết định khen thưởng"),
+        export="awards.decisions",
     )
+    table.filters = filters
+    return table
+
+
+@login_required
+def decision_list(request):
+    table = decisions_table(request)
+    home = user_scope(request.user).unit
     return render(
         request,
         "awards/decision_list.html",
         {
             "table": table,
-            "filters": filters,
+            "filters": table.filters,
             "can_create": home is not None and has_perm(request.user, Perm.APPROVE, home),
         },
     )
@@ -387,6 +496,23 @@ def decision_edit(request, pk: int):
     )
 
 
+def candidates_table(request, decision: Decision) -> Table:
+    """Approved nominations the decision may take, searched by name, a page at a time."""
+    rows = _name_filter(request, scoped(request.user, services.candidates(decision)))
+    return Table(
+        request,
+        rows,
+        [
+            Column("pick", _("Chọn"), hidden_label=True),
+            NOMINATION_COLUMNS[0],
+            NOMINATION_COLUMNS[3],
+            NOMINATION_COLUMNS[2],
+        ],
+        default_sort="nominee",
+        label=_("Đề nghị đã duyệt chưa vào quyết định nào"),
+    )
+
+
 @login_required
 def decision_detail(request, pk: int):
     decision = get_for_user(
@@ -394,12 +520,7 @@ def decision_detail(request, pk: int):
     )
     can_approve = has_perm(request.user, Perm.APPROVE, decision.unit)
     members = decision.nominations.select_related("nominee", "nominee__ward", "certificate")
-    choices = services.candidates(decision) | Nomination.objects.filter(decision=decision)
-    form = DecisionNominationsForm(
-        request.POST or None,
-        choices=choices.select_related("nominee", "nominee__ward").distinct(),
-        initial={"nominations": list(members)},
-    )
+    candidates = candidates_table(request, decision)
     if request.method == "POST":
         if not can_approve:
             return _refused(
@@ -407,14 +528,22 @@ def decision_detail(request, pk: int):
                 _("Chỉ cán bộ xét duyệt của %(unit)s được sửa quyết định này.")
                 % {"unit": decision.unit},
             )
-        if form.is_valid():
-            try:
-                services.set_nominations(decision, form.cleaned_data["nominations"])
-            except ValidationError as error:
-                messages.error(request, _error_text(error))
-            else:
-                messages.success(request, _("Đã lưu danh sách khen thưởng của quyết định."))
-            return redirect("awards:decision", pk=pk)
+        # The ticked members and candidates, and every candidate of the filter when asked:
+        # each id checked against the user's scope here, and against the decision's form,
+        # unit and the nomination's status by set_nominations (all or nothing).
+        wanted = picked_rows(
+            request,
+            candidates.all_rows,
+            scoped(request.user, Nomination.objects.all()),
+            name="nominations",
+        )
+        try:
+            services.set_nominations(decision, wanted)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("Đã lưu danh sách khen thưởng của quyết định."))
+        return redirect(request.get_full_path())
     rows = services.with_rewards(decision, members)
     context = {
         "decision": decision,
@@ -423,7 +552,8 @@ def decision_detail(request, pk: int):
             decision.signer.signature_block(decision.signer_capacity) if decision.signer else None
         ),
         "rows": rows,
-        "form": form,
+        "candidates": candidates,
+        "query": request.GET.get("q", "").strip(),
         "can_approve": can_approve,
         "total": sum(n.reward or 0 for n in rows),
     }
@@ -523,27 +653,26 @@ def _printer_form(request, unit, printer):
 # --------------------------------------------------------------------------- ceremonies
 
 
+def ceremonies_table(request) -> Table:
+    festivals = scoped(request.user, Festival.objects.select_related("ward", "award_ceremony"))
+    return Table(
+        request,
+        festivals,
+        [
+            Column("year", _("Ngày hội"), ("year", "ward__sort_name"), text=str),
+            Column("ward", _("Phường, xã"), ("ward__sort_name", "-year")),
+            Column("date", _("Ngày"), ("date", "ward__sort_name")),
+            Column("actions", _("Thao tác"), hidden_label=True),
+        ],
+        default_sort="-year",
+        label=_("Lễ trao khen thưởng"),
+        export="awards.ceremonies",
+    )
+
+
 @login_required
 def ceremony_list(request):
-    festivals = scoped(request.user, Festival.objects.select_related("ward", "award_ceremony"))
-    return render(
-        request,
-        "awards/ceremony_list.html",
-        {
-            "table": Table(
-                request,
-                festivals,
-                [
-                    Column("year", _("Ngày hội"), ("year", "ward__sort_name")),
-                    Column("ward", _("Phường, xã"), ("ward__sort_name", "-year")),
-                    Column("date", _("Ngày"), ("date", "ward__sort_name")),
-                    Column("actions", _("Thao tác"), hidden_label=True),
-                ],
-                default_sort="-year",
-                label=_("Lễ trao khen thưởng"),
-            )
-        },
-    )
+    return render(request, "awards/ceremony_list.html", {"table": ceremonies_table(request)})
 
 
 def _available_decisions(user, festival, ceremony):

@@ -23,6 +23,7 @@ from festival.models import Festival, Part, SideEvent
 from wards.forms import SignatureParams
 from wards.models import authority_lines
 from wards.scoping import Perm
+from wards.tables import register_list
 
 # The number is given when the report is registered: dots to write it on.
 REPORT_NUMBER = "......./BC-UBND"
@@ -436,3 +437,8 @@ PRINTABLES = [
         ReportParams,
     ),
 ]
+
+
+register_list("festival.festivals", gettext_lazy("Ngày hội"), "festival.views.festivals_table")
+register_list("festival.guests", gettext_lazy("Đại biểu"), "festival.views.guests_table")
+register_list("festival.programme", gettext_lazy("Chương trình"), "festival.views.programme_table")

@@ -15,7 +15,7 @@ from festival.models import (
     SignatoryKind,
     Status,
 )
-from festival.photos import clean_image
+from festival.photos import MAX_PHOTOS_PER_UPLOAD
 from festival.services import (
     RESULT_FIELDS,
     conflict_message,
@@ -243,17 +243,41 @@ class ResultsForm(ModelForm):
         self.fields["attendance"].required = True
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """The files of a ``multiple`` input, as a list: each one checked as a file field checks
+    a single file (present, not empty)."""
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        if not any(files):
+            return [super().clean(None, initial)]
+        return [super(MultipleFileField, self).clean(upload, initial) for upload in files]
+
+
 class PhotoForm(Form):
-    image = forms.FileField(
-        label=_("Ảnh"),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    """One or several photos with one caption; each file is checked on its own by
+    festival.photos.save_photos (a bad one does not stop the good ones)."""
+
+    image = MultipleFileField(
+        label=_("Ảnh (chọn được nhiều ảnh một lúc)"),
+        widget=MultipleFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp", "multiple": True}
+        ),
     )
     caption = forms.CharField(label=_("Chú thích"), max_length=255, required=False)
 
     def clean_image(self):
-        upload = self.cleaned_data["image"]
-        self.clean_result = clean_image(upload)
-        return upload
+        uploads = self.cleaned_data["image"]
+        if len(uploads) > MAX_PHOTOS_PER_UPLOAD:
+            raise forms.ValidationError(
+                _("Mỗi lần tải tối đa %(n)d ảnh; hãy chia thành nhiều lần.")
+                % {"n": MAX_PHOTOS_PER_UPLOAD}
+            )
+        return uploads
 
 
 class FestivalFilterForm(Form):

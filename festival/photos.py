@@ -24,6 +24,7 @@ from festival.models import Festival, Photo
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 THUMBNAIL_SIZE = (400, 400)
+MAX_PHOTOS_PER_UPLOAD = 30
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,21 @@ def save_photo(festival: Festival, clean: CleanImage, caption: str, user) -> Pho
         photo.thumbnail.delete(save=False)
         raise
     return photo
+
+
+def save_photos(festival: Festival, uploads, caption: str, user) -> tuple[list[Photo], list[str]]:
+    """Check and keep each upload on its own: the good ones are saved, each refused one gives
+    a message naming its file; a refused file leaves nothing behind."""
+    saved, refused = [], []
+    for upload in uploads:
+        try:
+            saved.append(save_photo(festival, clean_image(upload), caption, user))
+        except ValidationError as error:
+            refused.append(
+                _("“%(name)s”: %(reason)s")
+                % {"name": upload.name, "reason": " ".join(error.messages)}
+            )
+    return saved, refused
 
 
 def delete_photo(photo: Photo) -> None:

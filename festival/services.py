@@ -281,9 +281,18 @@ def move_item(item: ProgrammeItem, direction: str) -> bool:
 # --------------------------------------------------------------------------- guests, pledge
 
 
-def ordered_guests(festival: Festival) -> list[Guest]:
+def guest_order(guest: Guest):
     """Protocol order: rank first, then names the Vietnamese way (given name first)."""
-    return sorted(festival.guests.all(), key=lambda g: (g.protocol_rank, person_name_key(g.name)))
+    return (guest.protocol_rank, person_name_key(guest.name))
+
+
+def guest_name(guest: Guest) -> str:
+    """ "Đồng chí Trung tướng Nguyễn Văn A": as the guest list is read out."""
+    return f"{guest.before_name} {guest.name}".strip()
+
+
+def ordered_guests(festival: Festival) -> list[Guest]:
+    return sorted(festival.guests.all(), key=guest_order)
 
 
 _SIGNATORY_ORDER = {kind: index for index, kind in enumerate(SignatoryKind.values)}

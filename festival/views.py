@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from documents.confirm import unconfirmed_delete
-from documents.vietnamese import fold
+from documents.vietnamese import fold, format_number
 from festival import services
 from festival.documents import PRINTABLES
 from festival.forms import (
@@ -45,7 +45,7 @@ from festival.models import (
     SideEvent,
     Status,
 )
-from festival.photos import delete_photo, save_photo
+from festival.photos import delete_photo, save_photos
 from wards.models import AdministrativeUnit
 from wards.params import year_param
 from wards.scoping import Perm, get_for_user, has_perm, is_ward_level, scoped, user_scope
@@ -112,36 +112,74 @@ def can_mark_pilot(user, festival: Festival) -> bool:
 # --------------------------------------------------------------------------- lists
 
 
-@login_required
-def festival_list(request):
-    """All festivals under the user's unit: a table with filters and the totals."""
+def _filtered_festivals(request):
     festivals = scoped(request.user, Festival.objects.all())
     years = festivals.order_by("-year").values_list("year", flat=True).distinct()
     form = FestivalFilterForm(request.GET or None, years=years)
     if form.is_valid():
         festivals = _filter(request.user, festivals, form.cleaned_data)
+    return form, festivals
+
+
+def festivals_table(request, festivals=None) -> Table:
+    """The list's table; ``festivals``: the filtered rows when the page already has them."""
+    if festivals is None:
+        _form, festivals = _filtered_festivals(request)
     rows = festivals.select_related("ward", "ward__parent").annotate(
         people_examined=Sum("side_events__people_examined"),
         gifts_count=Sum("side_events__gifts_count"),
         id_cards=Sum("side_events__id_cards"),
-    )
-    can_mark_pilot = has_perm(request.user, Perm.MARK_PILOT) and not is_ward_level(
-        user_scope(request.user).unit
     )
     columns = [
         # Reversed, the default: newest year first, then by date and ward within a year.
         Column("year", _("Năm"), ("year", "-date", "-ward__sort_name"), numeric=True),
         Column("ward", _("Phường, xã"), ("ward__sort_name", "-year")),
         Column("date", _("Ngày"), ("date", "ward__sort_name")),
-        Column("status", _("Trạng thái"), ("status", "-year", "date")),
+        Column(
+            "status",
+            _("Trạng thái"),
+            ("status", "-year", "date"),
+            text=lambda f: f.get_status_display(),
+        ),
         Column("attendance", _("Tham dự"), ("attendance", "-year", "date"), numeric=True),
-        Column("examined", _("Khám bệnh"), ("people_examined", "-year", "date"), numeric=True),
-        Column("gifts", _("Suất quà"), ("gifts_count", "-year", "date"), numeric=True),
+        Column(
+            "examined",
+            _("Khám bệnh"),
+            ("people_examined", "-year", "date"),
+            numeric=True,
+            text=lambda f: f.people_examined,
+        ),
+        Column(
+            "gifts",
+            _("Suất quà"),
+            ("gifts_count", "-year", "date"),
+            numeric=True,
+            text=lambda f: f.gifts_count,
+        ),
         Column("id_cards", _("Căn cước"), ("id_cards", "-year", "date"), numeric=True),
     ]
-    if can_mark_pilot:
+    if can_mark_pilot_any(request.user):
         columns.append(Column("actions", _("Thao tác"), hidden_label=True))
-    table = Table(request, rows, columns, default_sort="-year", label=_("Danh sách ngày hội"))
+    return Table(
+        request,
+        rows,
+        columns,
+        default_sort="-year",
+        label=_("Danh sách ngày hội"),
+        export="festival.festivals",
+    )
+
+
+def can_mark_pilot_any(user) -> bool:
+    return has_perm(user, Perm.MARK_PILOT) and not is_ward_level(user_scope(user).unit)
+
+
+@login_required
+def festival_list(request):
+    """All festivals under the user's unit: a table with filters and the totals."""
+    form, festivals = _filtered_festivals(request)
+    table = festivals_table(request, festivals)
+    can_mark_pilot = can_mark_pilot_any(request.user)
     return render(
         request,
         "festival/festival_list.html",
@@ -271,12 +309,63 @@ def festival_edit(request, pk: int):
     return _row_page(request, form, festival, _("Sửa thông tin ngày hội"), "")
 
 
+def guests_table(request, pk: int, guests: list | None = None) -> Table:
+    """The festival's guests in protocol order, for "Xuất Excel" under the list; ``guests``:
+    when the page has them already."""
+    if guests is None:
+        guests = services.ordered_guests(_festival(request, pk))
+    return Table(
+        request,
+        guests,
+        [
+            Column("name", _("Họ và tên"), services.guest_order, text=services.guest_name),
+            Column("designation", _("Chức vụ, đơn vị")),
+            Column("protocol_rank", _("Thứ tự lễ tân"), numeric=True),
+        ],
+        default_sort="name",
+        label=_("Đại biểu"),
+        export="festival.guests",
+        export_args={"pk": pk},
+    )
+
+
+def programme_table(request, pk: int, programme: list | None = None) -> Table:
+    """The festival's programme in the order of the day."""
+    if programme is None:
+        programme = list(_festival(request, pk).programme.all())
+    return Table(
+        request,
+        programme,
+        [
+            Column(
+                "part",
+                _("Phần"),
+                lambda item: (item.part, item.position, item.pk),
+                text=lambda item: item.get_part_display(),
+            ),
+            Column(
+                "start_time",
+                _("Giờ"),
+                text=lambda item: f"{item.start_time:%H:%M}" if item.start_time else "",
+            ),
+            Column("title", _("Nội dung")),
+            Column("kind", _("Loại"), text=lambda item: item.get_kind_display()),
+            Column("responsible", _("Người thực hiện")),
+        ],
+        default_sort="part",
+        label=_("Chương trình"),
+        export="festival.programme",
+        export_args={"pk": pk},
+    )
+
+
 @login_required
 def festival_detail(request, pk: int):
     festival = _festival(request, pk)
     can_manage = has_perm(request.user, Perm.EDIT_FESTIVAL, festival.ward)
     can_edit = can_manage and not festival.is_locked
     programme = list(festival.programme.all())
+    guests = services.ordered_guests(festival)
     side_events = list(festival.side_events.all())
     transitions = []
     for target, forward in (
@@ -303,7 +392,9 @@ def festival_detail(request, pk: int):
             "can_mark_pilot": can_mark_pilot(request.user, festival),
             "parts": [(part, [item for item in programme if item.part == part]) for part in Part],
             "order_problems": services.programme_order_problems(programme),
-            "guests": services.ordered_guests(festival),
+            "guests": guests,
+            "guests_table": guests_table(request, pk, guests),
+            "programme_table": programme_table(request, pk, programme),
             "signatories": services.ordered_signatories(festival),
             "pledge_text": services.pledge_text(festival),
             "side_events": [
@@ -531,6 +622,12 @@ def pledge_edit(request, pk: int):
 # --------------------------------------------------------------------------- photos
 
 
+def _wants_json(request) -> bool:
+    """An upload sent by static/js/photo_upload.js, one file at a time, answered with what
+    was kept and what was refused instead of a page."""
+    return "application/json" in request.headers.get("Accept", "")
+
+
 @login_required
 def photo_gallery(request, pk: int):
     festival = _festival(request, pk)
@@ -541,9 +638,24 @@ def photo_gallery(request, pk: int):
         if not can_edit:
             raise PermissionDenied
         form = PhotoForm(request.POST, request.FILES)
+        saved, refused = [], []
         if form.is_valid():
-            save_photo(festival, form.clean_result, form.cleaned_data["caption"], request.user)
-            messages.success(request, _("Đã tải ảnh lên."))
+            saved, refused = save_photos(
+                festival, form.cleaned_data["image"], form.cleaned_data["caption"], request.user
+            )
+            for message in refused:
+                form.add_error("image", message)
+        if _wants_json(request):
+            errors = [str(error) for errors in form.errors.values() for error in errors]
+            return JsonResponse(
+                {"saved": len(saved), "errors": errors}, status=400 if errors else 200
+            )
+        if saved:
+            messages.success(
+                request,
+                _("Đã tải lên %(count)s ảnh.") % {"count": format_number(len(saved))},
+            )
+        if form.is_valid():
             return redirect("festival:photos", pk=festival.pk)
         status = 400
     return render(

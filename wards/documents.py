@@ -1,15 +1,20 @@
-"""What the wards app prints: the ward profile sheet (ward, residential areas, counts)."""
+"""What the wards app prints: the ward profile sheet (ward, residential areas, counts), and
+any list page as a worksheet."""
 
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from documents import renderers
-from documents.registry import DocumentKind, Rendered, register
+from documents.registry import DocumentKind, ParamsForm, Rendered, RenderError, register
 from documents.vietnamese import format_date, format_number, natural_key
 from wards.models import AdministrativeUnit, authority_lines
 from wards.scoping import Perm
 from wards.services import register_sections
+from wards.tables import exportable_lists, register_list
 
 
 def _area_section(ward: AdministrativeUnit) -> dict:
@@ -111,4 +116,66 @@ register(
         render=render_profile,
         permission=Perm.PRINT,
     )
+)
+
+
+# --------------------------------------------------------------------------- any list
+
+
+class ListParams(ParamsForm):
+    """Which list, with the page's filters and order (its query string) and URL arguments."""
+
+    list = forms.CharField(max_length=60)
+    query = forms.CharField(max_length=2000, required=False)
+    args = forms.CharField(max_length=200, required=False)
+
+    def clean_list(self) -> str:
+        identifier = self.cleaned_data["list"]
+        if identifier not in exportable_lists():
+            raise forms.ValidationError(_("Không có danh sách này để xuất."))
+        return identifier
+
+
+def render_list(request):
+    """The list page's rows, as its user sees them (their scope, the page's filters and
+    order, every page), as a worksheet."""
+    exportable = exportable_lists()[request.params["list"]]
+    try:
+        table = exportable.build(request.user, request.params["query"], request.params["args"])
+    except (Http404, PermissionDenied):
+        raise RenderError(_("Danh sách này không thuộc phạm vi của bạn.")) from None
+    headers = table.export_headers
+    exported = [column for column in table.columns if column.exported]
+    total = table.page.paginator.count
+    request.progress(0, total)
+    when = timezone.localdate(request.created) if request.created else timezone.localdate()
+    content = renderers.xlsx(
+        table.export_rows(),
+        headers=headers,
+        heading=[str(exportable.label), str(request.obj), format_date(when)],
+        formats=[renderers.NUMBER if c.numeric else renderers.TEXT for c in exported],
+        widths=[14 if c.numeric else 30 for c in exported],
+        progress=lambda done: request.progress(done, total),
+    )
+    request.progress(total, total)
+    return Rendered(f"{exportable.label}.xlsx", content)
+
+
+register(
+    DocumentKind(
+        identifier="wards.list",
+        verbose_name=gettext_lazy("Xuất danh sách"),
+        formats=("xlsx",),
+        model="wards.AdministrativeUnit",
+        render=render_list,
+        permission=Perm.PRINT,
+        params_form=ListParams,
+    )
+)
+register_list(
+    "wards.schemes", gettext_lazy("Mô hình tự quản"), "wards.register_views.schemes_table"
+)
+register_list("wards.activity", gettext_lazy("Hoạt động"), "wards.register_views.activities_table")
+register_list(
+    "wards.exemplars", gettext_lazy("Điển hình tiên tiến"), "wards.register_views.exemplars_table"
 )

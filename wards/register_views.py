@@ -76,8 +76,18 @@ def _scheme_columns(home) -> list[Column]:
         Column("name", _("Tên mô hình"), ("sort_name",)),
         Column("kind", _("Loại"), ("kind__position", "sort_name")),
         Column("area", _("Khu dân cư"), ("area__name", "sort_name")),
-        Column("established", _("Ngày thành lập"), ("established_on", "sort_name")),
-        Column("status", _("Trạng thái"), ("status", "sort_name")),
+        Column(
+            "established",
+            _("Ngày thành lập"),
+            ("established_on", "sort_name"),
+            text=lambda s: s.established_on,
+        ),
+        Column(
+            "status",
+            _("Trạng thái"),
+            ("status", "sort_name"),
+            text=lambda s: s.get_status_display(),
+        ),
     ]
     if home is None:
         columns.insert(
@@ -86,16 +96,24 @@ def _scheme_columns(home) -> list[Column]:
     return columns
 
 
-@login_required
-def scheme_list(request):
-    form, schemes, home = _filtered_schemes(request)
-    table = Table(
+def schemes_table(request, filtered=None) -> Table:
+    """The list's table; ``filtered``: what _filtered_schemes gave, when the page has it."""
+    _form, schemes, home = filtered or _filtered_schemes(request)
+    return Table(
         request,
         schemes.select_related("kind", "area", "ward"),
         _scheme_columns(home),
         default_sort="kind" if home else "ward",
         label=_("Danh sách mô hình tự quản"),
+        export="wards.schemes",
     )
+
+
+@login_required
+def scheme_list(request):
+    filtered = _filtered_schemes(request)
+    form, _schemes, home = filtered
+    table = schemes_table(request, filtered)
     query = request.GET.copy()
     for name in ("page", "sort", "per_page"):
         query.pop(name, None)
@@ -267,8 +285,7 @@ def scheme_members(request, pk: int):
 # --------------------------------------------------------------------------- activity
 
 
-@login_required
-def activity_list(request, code: str):
+def activities_table(request, code: str) -> Table:
     ward = _ward(request, code)
     activities = scoped(request.user, Activity.objects.filter(ward=ward)).select_related(
         "scheme", "scheme__kind"
@@ -276,16 +293,31 @@ def activity_list(request, code: str):
     year = year_param(request)
     if year is not None:
         activities = activities.filter(date__year=year)
-    can_edit = has_perm(request.user, Perm.EDIT_REGISTER, ward)
     columns = [
         Column("date", _("Ngày"), ("date",)),
-        Column("type", _("Loại hoạt động"), ("type", "-date")),
+        Column("type", _("Loại hoạt động"), ("type", "-date"), text=lambda a: a.get_type_display()),
         Column("count", _("Số lượng"), ("count", "-date"), numeric=True),
         Column("scheme", _("Mô hình"), ("scheme__sort_name", "-date")),
     ]
-    if can_edit:
+    if has_perm(request.user, Perm.EDIT_REGISTER, ward):
         columns.append(Column("actions", _("Thao tác"), hidden_label=True))
-    table = Table(request, activities, columns, default_sort="-date", label=_("Hoạt động đã ghi"))
+    return Table(
+        request,
+        activities,
+        columns,
+        default_sort="-date",
+        label=_("Hoạt động đã ghi"),
+        export="wards.activity",
+        export_args={"code": code},
+    )
+
+
+@login_required
+def activity_list(request, code: str):
+    ward = _ward(request, code)
+    year = year_param(request)
+    can_edit = has_perm(request.user, Perm.EDIT_REGISTER, ward)
+    table = activities_table(request, code)
     return render(
         request,
         "wards/activity_list.html",
@@ -354,27 +386,39 @@ def activity_delete(request, pk: int):
 # --------------------------------------------------------------------------- exemplars
 
 
-@login_required
-def exemplar_list(request, code: str):
+def exemplars_table(request, code: str) -> Table:
     ward = _ward(request, code)
     exemplars = scoped(request.user, Exemplar.objects.filter(ward=ward)).select_related("area")
-    can_edit = has_perm(request.user, Perm.EDIT_REGISTER, ward)
     columns = [
         # Collectives first, people by given name: the printed lists' order.
         Column("name", _("Họ tên / tên tập thể"), ("kind", "sort_name")),
-        Column("kind", _("Cá nhân / tập thể"), ("kind", "sort_name")),
+        Column(
+            "kind",
+            _("Cá nhân / tập thể"),
+            ("kind", "sort_name"),
+            text=lambda e: e.get_kind_display(),
+        ),
         Column("year", _("Năm"), ("year", "kind", "sort_name"), numeric=True),
         Column("area", _("Khu dân cư"), ("area__name", "kind", "sort_name")),
     ]
-    if can_edit:
+    if has_perm(request.user, Perm.EDIT_REGISTER, ward):
         columns.append(Column("actions", _("Thao tác"), hidden_label=True))
-    table = Table(
+    return Table(
         request,
         exemplars.prefetch_related("schemes"),
         columns,
         default_sort="name",
         label=_("Danh sách điển hình tiên tiến"),
+        export="wards.exemplars",
+        export_args={"code": code},
     )
+
+
+@login_required
+def exemplar_list(request, code: str):
+    ward = _ward(request, code)
+    can_edit = has_perm(request.user, Perm.EDIT_REGISTER, ward)
+    table = exemplars_table(request, code)
     return render(
         request,
         "wards/exemplar_list.html",

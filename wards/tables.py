@@ -5,12 +5,17 @@ A column sorts by the fields it names, never by what the query string says: an u
 ``sort`` falls back to the list's default order. Rows that are already a Python list (a
 dashboard's computed figures) sort by a key function instead of fields."""
 
-from collections.abc import Callable, Sequence
+import datetime
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.http import Http404, QueryDict
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 PER_PAGE_CHOICES = (20, 50, 100)
@@ -27,6 +32,23 @@ class Column:
     order: tuple[str, ...] | Callable[[Any], Any] | None = None
     numeric: bool = False
     hidden_label: bool = False  # an actions column: its heading only for screen readers
+    # What the exported sheet shows for a row (default: the row's attribute ``key``).
+    text: Callable[[Any], Any] | None = None
+
+    @property
+    def exported(self) -> bool:
+        """Whether the column goes into the sheet: not an actions or tick-box column."""
+        return not self.hidden_label
+
+    def cell(self, row) -> Any:
+        value = self.text(row) if self.text is not None else getattr(row, self.key, "")
+        if value is None:
+            return ""
+        if isinstance(value, datetime.date):
+            return f"{value:%d/%m/%Y}"
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            return value
+        return str(value)
 
 
 @dataclass(frozen=True)
@@ -58,9 +80,13 @@ class Table:
         label: str,
         per_page: int = PER_PAGE_CHOICES[0],
         per_page_choices: Sequence[int] = PER_PAGE_CHOICES,
+        export: str = "",
+        export_args: dict[str, str] | None = None,
     ):
         self.columns = list(columns)
         self.label = label
+        self.export = export  # the list's identifier for "Xuất Excel" (register_list), if any
+        self.export_args = urlencode(export_args or {})  # the page's URL arguments (a ward)
         self._query = request.GET.copy()
         self.sort_key, self.descending = self._parse_sort(request.GET.get("sort", ""), default_sort)
         self.per_page_choices = list(per_page_choices)
@@ -68,7 +94,8 @@ class Table:
         self.per_page = (
             int(asked) if asked.isdigit() and int(asked) in per_page_choices else per_page
         )
-        self.page = Paginator(self._sorted(rows), self.per_page).get_page(request.GET.get("page"))
+        self.all_rows = self._sorted(rows)
+        self.page = Paginator(self.all_rows, self.per_page).get_page(request.GET.get("page"))
 
     def _sortable(self) -> dict[str, Column]:
         return {column.key: column for column in self.columns if column.order is not None}
@@ -87,6 +114,29 @@ class Table:
             # The primary key last, so equal keys keep one order from page to page.
             return rows.order_by(*fields, "-pk" if self.descending else "pk")
         return sorted(rows, key=order, reverse=self.descending)
+
+    @property
+    def export_headers(self) -> list[str]:
+        return [str(column.label) for column in self.columns if column.exported]
+
+    def export_rows(self) -> Iterator[list]:
+        """Every row of the list as filtered and sorted (all pages), as the sheet's cells."""
+        columns = [column for column in self.columns if column.exported]
+        rows = (
+            self.all_rows.iterator(chunk_size=500)
+            if isinstance(self.all_rows, QuerySet)
+            else self.all_rows
+        )
+        for row in rows:
+            yield [column.cell(row) for column in columns]
+
+    @property
+    def export_query(self) -> str:
+        """The page's filters and order, without its page number: what the sheet reproduces."""
+        query = self._query.copy()
+        for name in ("page", "per_page"):
+            query.pop(name, None)
+        return query.urlencode()
 
     def url(self, **changes) -> str:
         """This page's query string with ``changes`` (None removes a parameter)."""
@@ -156,3 +206,60 @@ class Table:
             "last": page.end_index(),
             "count": page.paginator.count,
         }
+
+
+def picked_rows(request, matching: QuerySet, within: QuerySet, name: str = "picked") -> list:
+    """The rows a list's form acts on: the ticked ids, and every row of ``matching`` (the list
+    as filtered, all its pages) when "all matching" is ticked. Each ticked id must be a row of
+    ``within`` (the user's scope): one that is not (a tampered form) refuses the whole request
+    with a 404, before anything is written."""
+    ids = request.POST.getlist(name)
+    if not all(value.isascii() and value.isdigit() for value in ids):
+        raise Http404
+    rows = list(within.filter(pk__in=ids))
+    if len(rows) != len(set(ids)):
+        raise Http404
+    if request.POST.get("all_matching"):
+        ticked = {row.pk for row in rows}
+        rows += [row for row in matching if row.pk not in ticked]
+    return rows
+
+
+# --------------------------------------------------------------------------- export
+
+
+@dataclass(frozen=True)
+class ListRequest:
+    """What a list's table is built from outside a request (the worker exporting it): the
+    user whose scope it shows and the page's query string."""
+
+    user: Any
+    GET: QueryDict
+
+
+@dataclass(frozen=True)
+class ExportableList:
+    """A list page that can be exported: ``table`` is the dotted path of the function the
+    page itself builds its Table with (``request`` → Table), so the sheet holds exactly the
+    page's rows, filters, order and scope. A path, not the function: the lists live in
+    the apps' views, which import this module."""
+
+    identifier: str
+    label: str
+    table: str
+
+    def build(self, user, query: str, args: str = "") -> "Table":
+        kwargs = dict(parse_qsl(args))
+        return import_string(self.table)(ListRequest(user, QueryDict(query)), **kwargs)
+
+
+_lists: dict[str, ExportableList] = {}
+
+
+def register_list(identifier: str, label: str, table: str) -> ExportableList:
+    _lists[identifier] = ExportableList(identifier, label, table)
+    return _lists[identifier]
+
+
+def exportable_lists() -> dict[str, ExportableList]:
+    return dict(_lists)

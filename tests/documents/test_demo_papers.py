@@ -79,7 +79,11 @@ def demo(db):
 
 # The unit summary prints for the unit above the wards, by its staff.
 SUMMARY = ("22", "tinh.quangninh")  # Quảng Ninh
-PARAMS = {"dashboards.ward_report": {"year": 2026}, "dashboards.unit_summary": {"year": 2026}}
+PARAMS = {
+    "dashboards.ward_report": {"year": 2026},
+    "dashboards.unit_summary": {"year": 2026},
+    "wards.list": {"list": "awards.nominations", "query": "sort=nominee", "args": ""},
+}
 
 
 def _printed(demo, kind, fmt) -> bytes:

@@ -198,3 +198,57 @@ def test_a_photo_is_served_only_to_users_who_may_see_its_festival(
         assert response["Content-Type"] == "image/jpeg"
         assert b"".join(response.streaming_content) == (media / photo.image.name).read_bytes()
         assert client.get(thumbnail).status_code == 200
+
+
+# --------------------------------------------------------------------------- several at once
+
+
+def _upload_many(client, festival, files, **headers):
+    return client.post(
+        reverse("festival:photos", args=[festival.pk]),
+        {"image": [SimpleUploadedFile(name, content) for name, content in files], "caption": "Lễ"},
+        **headers,
+    )
+
+
+def test_three_photos_are_uploaded_in_one_form(organiser, festival, media):
+    response = _upload_many(
+        organiser, festival, [("a.jpg", _jpeg()), ("b.jpg", _jpeg()), ("c.jpg", _jpeg())]
+    )
+    assert response.status_code == 302
+    assert Photo.objects.filter(festival=festival, caption="Lễ").count() == 3
+    page = organiser.get(response.url).content.decode()
+    assert "Đã tải lên 3 ảnh." in page
+    assert "multiple" in page
+
+
+def test_a_bad_file_among_good_ones_is_named_and_the_good_ones_are_kept(organiser, festival, media):
+    response = _upload_many(
+        organiser,
+        festival,
+        [("tot.jpg", _jpeg()), ("hong.jpg", b"khong phai anh" * 40), ("tot2.jpg", _jpeg())],
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "“hong.jpg”: Tệp tải lên không phải là ảnh" in page
+    assert "Đã tải lên 2 ảnh." in page
+    assert Photo.objects.count() == 2
+    # Two photos and their thumbnails: nothing of the refused file.
+    assert len([p for p in media.rglob("*") if p.is_file()]) == 4
+
+
+def test_the_script_gets_a_json_answer_per_file(organiser, festival, media):
+    response = _upload_many(
+        organiser, festival, [("x.gif", b"GIF89a" + b"\0" * 40)], HTTP_ACCEPT="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json()["saved"] == 0
+    assert response.json()["errors"][0].startswith("“x.gif”:")
+    ok = _upload_many(organiser, festival, [("a.jpg", _jpeg())], HTTP_ACCEPT="application/json")
+    assert ok.json() == {"saved": 1, "errors": []}
+
+
+def test_a_reader_cannot_upload_several(login, people, festival, media):
+    response = _upload_many(login(people["district"]), festival, [("a.jpg", _jpeg())] * 2)
+    assert response.status_code == 403
+    assert not Photo.objects.exists()

@@ -45,12 +45,10 @@ def roles(request):
 
 
 def _require_manager(request):
-    unit = home_unit(request.user)
-    if unit is None and not request.user.is_superuser:
-        raise PermissionDenied
+    """The administrator's own unit (None for a superuser); 403 for anyone else."""
     if not has_perm(request.user, Perm.MANAGE_ACCOUNTS):
         raise PermissionDenied
-    return unit
+    return home_unit(request.user)
 
 
 def _membership(request, pk: int) -> Membership:

@@ -21,7 +21,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 
 from documents import renderers
 from documents.models import Job, JobStatus
-from documents.registry import DocumentKind, RenderError, RenderRequest, get_kind
+from documents.registry import DocumentKind, RenderError, RenderRequest, all_kinds, get_kind
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +126,15 @@ def send(job_id: int) -> bool:
         logger.exception("Broker unreachable: job %s not sent", job_id)
         return False
     return True
+
+
+def visible_jobs(user):
+    """The jobs ``user`` may open: their own, and their colleagues' of a kind their role may
+    print, within their scope (a job of a unit they left is gone). Colleagues see each
+    other's printouts; nobody sees another unit's."""
+    scope = scoping()
+    kinds = [kind.identifier for kind in all_kinds() if scope.has_perm(user, kind.permission)]
+    return scope.scoped(user, Job.objects.filter(Q(owner=user) | Q(kind__in=kinds)))
 
 
 # --------------------------------------------------------------------------- running

@@ -67,13 +67,13 @@ endpoint(
     "schemes:create-own",
     "post",
     lambda r: "/api/v1/schemes/",
-    lambda r: {"ward": "90001", "kind": "hom-thu", "name": "Hòm thư mới", "mailbox_location": "Chợ"},
+    lambda r: {"ward": "90001", "kind": "hom-thu", "name": "Hòm thư", "mailbox_location": "Chợ"},
 )
 endpoint(
     "schemes:create-far",
     "post",
     lambda r: "/api/v1/schemes/",
-    lambda r: {"ward": "91001", "kind": "hom-thu", "name": "Hòm thư mới", "mailbox_location": "Chợ"},
+    lambda r: {"ward": "91001", "kind": "hom-thu", "name": "Hòm thư", "mailbox_location": "Chợ"},
 )
 
 CALLERS = ["ward_ro", "ward_rw", "province_ro", "province_rw", "sibling_rw", "far_rw"]
@@ -137,7 +137,8 @@ MATRIX += rows_for("units:own", **OWN_READ)
 MATRIX += rows_for("units:far", **FAR_READ)
 MATRIX += rows_for("scheme-kinds:list", **{c: 200 for c in CALLERS})
 MATRIX += rows_for(
-    "schemes:create-own", **OWN_WRITE | {"ward_rw": 201, "province_rw": 201, "sibling_rw": 400, "far_rw": 400}
+    "schemes:create-own",
+    **OWN_WRITE | {"ward_rw": 201, "province_rw": 201, "sibling_rw": 400, "far_rw": 400},
 )
 MATRIX += rows_for(
     "schemes:create-far",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("festival.urls")),
     path("", include("awards.urls")),
     path("", include("dashboards.urls")),
+    path("api/", include("api.urls")),
 ]
 
 # Nothing serves MEDIA_ROOT: festival photos go out through festival:photo, which checks the

@@ -28,6 +28,7 @@ class Perm:
     PRINT = "print"
     MANAGE_UNITS = "manage_units"  # groupings, moving wards between them
     MANAGE_SIGNERS = "manage_signers"  # the people who sign the unit's papers
+    MANAGE_API_TOKENS = "manage_api_tokens"  # the unit's API tokens (api/), administrators only
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -130,13 +130,4 @@ def regenerate(request, pk: int):
 
 @login_required
 def download(request, pk: int):
-    job = _job(request, pk)
-    if not job.is_downloadable:
-        raise Http404
-    try:
-        handle = job.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle, as_attachment=True, filename=job.filename, content_type=job.mimetype
-    )
+    return services.file_response(_job(request, pk))

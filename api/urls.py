@@ -5,7 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from api import docs, views
+from api import docs, routes, views
 
 router = DefaultRouter()
 router.register("units", views.UnitViewSet, basename="unit")
@@ -14,6 +14,7 @@ router.register("areas", views.ResidentialAreaViewSet, basename="area")
 router.register("schemes", views.SchemeViewSet, basename="scheme")
 router.register("activity", views.ActivityViewSet, basename="activity")
 router.register("exemplars", views.ExemplarViewSet, basename="exemplar")
+routes.register_routes(router)
 
 app_name = "api"
 

@@ -412,7 +412,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.document_errors",
     ],
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {"RecipientKindEnum": "awards.models.RecipientKind"},
 }
 CELERY_BEAT_SCHEDULE["api-purge-idempotency"] = {
     "task": "api.purge_idempotency",

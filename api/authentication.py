@@ -72,7 +72,11 @@ class TokenRateThrottle(throttling.BaseThrottle):
     def allow_request(self, request, view) -> bool:
         if not request.user.is_authenticated:
             return True  # refused as unauthenticated anyway
-        self.ident = caller_id(request)
+        # A token by its hash, not its id: a number reused (a restored database) starts anew.
+        token = request.auth
+        self.ident = (
+            f"token:{token.secret_hash[:32]}" if isinstance(token, ApiToken) else caller_id(request)
+        )
         if api_limit.locked(self.ident):
             return False
         api_limit.hit(self.ident)

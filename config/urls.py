@@ -33,3 +33,8 @@ urlpatterns = [
 # user's scope.
 
 admin.site.site_header = "Ngày hội toàn dân bảo vệ an ninh Tổ quốc"
+
+# The API's errors are JSON even when Django answers before any view (api/errors.py).
+handler400 = "api.errors.bad_request"
+handler404 = "api.errors.page_not_found"
+handler500 = "api.errors.server_error"

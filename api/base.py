@@ -163,7 +163,7 @@ def _fingerprint(request) -> str:
 
 def _claim(request, key: str) -> IdempotentRequest | HttpResponse:
     """Our claim on ``key`` (committed at once, so a concurrent retry sees it), or the answer
-    for a key already used: the stored response, 409 while the first is still running, 422
+    for a key already used: the stored response, 409 while the first is still running, 400
     for another request under the same key."""
     caller, fingerprint, now = caller_id(request), _fingerprint(request), timezone.now()
     for _attempt in range(2):

@@ -18,12 +18,11 @@ ERROR_SCHEMA = {
 
 # status: (description, for which methods)
 ERRORS = {
-    "400": ("Dữ liệu hoặc tham số không hợp lệ.", None),
+    "400": ("Dữ liệu, tham số hoặc khóa X-Idempotency-Key (đã dùng) không hợp lệ.", None),
     "401": ("Thiếu mã truy cập, hoặc mã sai, hết hạn, đã thu hồi.", None),
     "403": ("Không có quyền (ví dụ mã chỉ đọc mà ghi).", None),
     "404": ("Không tìm thấy, hoặc không thuộc phạm vi của mã.", None),
     "409": ("Khóa X-Idempotency-Key đang được xử lý, hoặc còn dữ liệu khác dùng đến.", "write"),
-    "422": ("Khóa X-Idempotency-Key đã dùng cho một yêu cầu khác.", "write"),
     "429": ("Quá nhiều yêu cầu; thử lại sau số giây trong Retry-After.", None),
 }
 WRITES = {"post", "put", "patch", "delete"}

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from api import pages as api_pages
 from config.health import healthz, livez
 from wards.views import LoginView, favicon, home, limit_login, limit_password_reset
 
@@ -27,6 +28,8 @@ urlpatterns = [
     path("", include("awards.urls")),
     path("", include("dashboards.urls")),
     path("api/", include("api.urls")),
+    path("units/<str:code>/api-tokens/", api_pages.token_list, name="api_tokens"),
+    path("api-tokens/<int:pk>/revoke/", api_pages.token_revoke, name="api_token_revoke"),
 ]
 
 # Nothing serves MEDIA_ROOT: festival photos go out through festival:photo, which checks the

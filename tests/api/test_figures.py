@@ -135,3 +135,12 @@ def test_a_year_the_dashboard_cannot_show_is_refused(tokens):
 def test_anonymous_callers_get_no_figures(units):
     response = ApiClient().get("/api/v1/figures/")
     assert response.status_code == 401
+
+
+def test_the_refusal_is_in_english_when_asked(tokens):
+    client = ApiClient(tokens["province_ro"])
+    client.cookies["django_language"] = "en"
+    response = client.get("/api/v1/figures/?year=1999")
+    assert response.status_code == 400
+    last = timezone.localdate().year
+    assert response.json()["errors"]["year"] == [f"The year must be from 2005 to {last}."]

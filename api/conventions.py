@@ -5,6 +5,7 @@ filters. Kept apart from ``api.base`` because DRF imports these while it defines
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, pagination
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -39,6 +40,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+    invalid_page_message = gettext_lazy("Không có trang này.")
 
     def get_page_number(self, request, paginator):
         number = request.query_params.get(self.page_query_param) or 1

@@ -5,7 +5,8 @@ filters. Kept apart from ``api.base`` because DRF imports these while it defines
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, pagination
+from django.utils.translation import gettext_lazy
+from rest_framework import exceptions, pagination, parsers
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
@@ -39,6 +40,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+    invalid_page_message = gettext_lazy("Không có trang này.")
 
     def get_page_number(self, request, paginator):
         number = request.query_params.get(self.page_query_param) or 1
@@ -178,3 +180,36 @@ class DeclaredFilters(BaseFilterBackend):
             }
             for name, flt in getattr(view, "filters", {}).items()
         ]
+
+
+# --------------------------------------------------------------------------- input
+
+
+class JSONParser(parsers.JSONParser):
+    """JSON whose every string the database can store: a NUL character (PostgreSQL refuses it
+    in text) or a lone surrogate (no UTF-8 for it) is a 400 here, not a server error on save.
+    The pages have the same rule (config.security.HostileInputMiddleware)."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        data = super().parse(stream, media_type, parser_context)
+        _check_strings(data)
+        return data
+
+
+def _check_strings(value) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_strings(key)
+            _check_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_strings(item)
+    elif isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise exceptions.ParseError(
+                _("Nội dung gửi lên có ký tự không hợp lệ (UTF-16 lẻ cặp).")
+            ) from None
+        if "\x00" in value:
+            raise exceptions.ParseError(_("Nội dung gửi lên có ký tự NUL."))

@@ -388,7 +388,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "api.conventions.PageNumberPagination",
     "DEFAULT_FILTER_BACKENDS": ["api.conventions.DeclaredFilters"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["api.conventions.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.base.exception_handler",
     "COERCE_DECIMAL_TO_STRING": False,

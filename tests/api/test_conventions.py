@@ -147,3 +147,12 @@ def test_text_is_stored_nfc_and_dates_read_iso(tokens, register, api):
     assert answer.status_code == 201
     assert answer.json()["name"] == "Hòm thư về hóa"
     assert answer.json()["established_on"] == "2025-05-30"
+
+
+def test_nul_or_lone_surrogate_in_json_is_a_400_and_nothing_saved(tokens, register, api):
+    client, before = api(tokens["ward_rw"]), Scheme.objects.count()
+    for bad in ("Hòm\x00thư", "Hòm \udb84 thư"):
+        answer = client.post("/api/v1/schemes/", NEW_MAILBOX | {"kind": bad, "name": bad})
+        assert answer.status_code == 400
+        assert answer.json()["detail"].startswith("Nội dung gửi lên có ký tự")
+    assert Scheme.objects.count() == before

@@ -106,6 +106,7 @@ def _pages(username: str) -> list[str]:
         "quantri.quangninh": [
             reverse("wards:grouping_edit", args=[grouping.code]),
             reverse("wards:area_create", args=[WARD]),
+            reverse("api_tokens", args=[PROVINCE]),
         ],
     }
     return [reverse("home"), *pages[username]]

@@ -1,5 +1,5 @@
 """The one rate limiter: login (the app's and the admin's), password reset, certificate
-verification and print requests all count here.
+verification, print requests and API calls (per token) all count here.
 
 A limit is a fixed window per key (a username, an address, a user): the first attempt opens it
 for ``window`` seconds and every attempt adds one, atomically. The attempt that reaches
@@ -105,13 +105,17 @@ class RateLimit:
         return f"{base}:count", f"{base}:locked"
 
     def locked(self, *idents: str) -> bool:
+        return self.retry_after(*idents) > 0
+
+    def retry_after(self, *idents: str) -> int:
+        """Whole seconds until every lock on ``idents`` has ended; 0 when none is locked."""
         try:
             found = cache.get_many([self._keys(i)[1] for i in idents])
         except Exception:
             logger.exception("Rate limit %s: cache unreachable, attempt let through", self.name)
-            return False
+            return 0
         # The file cache rounds timeouts to the second: the lock's own end decides.
-        return any(ends > time.time() for ends in found.values())
+        return max((math.ceil(ends - time.time()) for ends in found.values()), default=0)
 
     def hit(self, *idents: str) -> bool:
         """Count an attempt for each ident; True when one of them is now locked."""
@@ -138,3 +142,4 @@ login_limit = RateLimit("login", "LOGIN_FAILURE_LIMIT", "LOGIN_FAILURE_WINDOW")
 password_reset_limit = RateLimit("password-reset", "PASSWORD_RESET_LIMIT", "PASSWORD_RESET_WINDOW")
 verify_limit = RateLimit("verify", "AWARDS_VERIFY_LIMIT", "AWARDS_VERIFY_WINDOW")
 print_limit = RateLimit("print", "DOCUMENTS_REQUEST_LIMIT", "DOCUMENTS_REQUEST_WINDOW")
+api_limit = RateLimit("api", "API_RATE_LIMIT", "API_RATE_WINDOW")

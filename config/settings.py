@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "documents",
     "wards",
@@ -68,6 +71,7 @@ INSTALLED_APPS = [
     "awards",
     "dashboards",
     "backups",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -370,6 +374,51 @@ DASHBOARDS_CACHE_SECONDS = env_int("DASHBOARDS_CACHE_SECONDS", 24 * 3600)
 CELERY_BEAT_SCHEDULE["dashboards-rebuild-summaries"] = {
     "task": "dashboards.rebuild_summaries",
     "schedule": crontab(hour=2, minute=30),
+}
+
+# api: the REST API for district and province systems (issue 16, api/base.py).
+# Calls per token (or signed-in user) in the window (seconds), then 429 with Retry-After.
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 600)
+API_RATE_WINDOW = env_int("API_RATE_WINDOW", 60)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.conventions.ScopedPermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.authentication.TokenRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.conventions.PageNumberPagination",
+    "DEFAULT_FILTER_BACKENDS": ["api.conventions.DeclaredFilters"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["api.conventions.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.base.exception_handler",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "DATETIME_FORMAT": "iso-8601",
+    "DATE_FORMAT": "iso-8601",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ngày hội toàn dân bảo vệ an ninh Tổ quốc — API",
+    "DESCRIPTION": (
+        "Dữ liệu của các phường, xã cho hệ thống của tỉnh: gửi mã truy cập trong tiêu đề "
+        "`Authorization: Token <mã>`. Mọi danh sách phân trang (count, next, previous, results)."
+    ),
+    "VERSION": "1",
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_errors",
+    ],
+    "ENUM_NAME_OVERRIDES": {"RecipientKindEnum": "awards.models.RecipientKind"},
+}
+CELERY_BEAT_SCHEDULE["api-purge-idempotency"] = {
+    "task": "api.purge_idempotency",
+    "schedule": 3600,
 }
 
 # --- Security headers, error pages and hostile input (issue 13). Kept in one block at the end.

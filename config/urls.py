@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from accounts.views import PasswordChangeView
+from api import pages as api_pages
 from config.health import healthz, livez
 from wards.views import LoginView, favicon, home, limit_login, limit_password_reset
 
@@ -30,7 +31,15 @@ urlpatterns = [
     path("", include("festival.urls")),
     path("", include("awards.urls")),
     path("", include("dashboards.urls")),
+    path("api/", include("api.urls")),
+    path("units/<str:code>/api-tokens/", api_pages.token_list, name="api_tokens"),
+    path("api-tokens/<int:pk>/revoke/", api_pages.token_revoke, name="api_token_revoke"),
 ]
 
 # Nothing serves MEDIA_ROOT: festival photos go out through festival:photo, which checks the
 # user's scope.
+
+# The API's errors are JSON even when Django answers before any view (api/errors.py).
+handler400 = "api.errors.bad_request"
+handler404 = "api.errors.page_not_found"
+handler500 = "api.errors.server_error"

@@ -15,13 +15,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import OperationalError, connections, transaction
 from django.db.models import F, Q
+from django.http import FileResponse, Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
 
 from documents import renderers
 from documents.models import Job, JobStatus
-from documents.registry import DocumentKind, RenderError, RenderRequest, get_kind
+from documents.registry import DocumentKind, RenderError, RenderRequest, all_kinds, get_kind
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +127,29 @@ def send(job_id: int) -> bool:
         logger.exception("Broker unreachable: job %s not sent", job_id)
         return False
     return True
+
+
+def visible_jobs(user):
+    """The jobs ``user`` may open: their own, and their colleagues' of a kind their role may
+    print, within their scope (a job of a unit they left is gone). Colleagues see each
+    other's printouts; nobody sees another unit's."""
+    scope = scoping()
+    kinds = [kind.identifier for kind in all_kinds() if scope.has_perm(user, kind.permission)]
+    return scope.scoped(user, Job.objects.filter(Q(owner=user) | Q(kind__in=kinds)))
+
+
+def file_response(job: Job) -> FileResponse:
+    """The job's file, downloaded under its Vietnamese name; 404 until the job is done and
+    after its file expired."""
+    if not job.is_downloadable:
+        raise Http404
+    try:
+        handle = job.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        handle, as_attachment=True, filename=job.filename, content_type=job.mimetype
+    )
 
 
 # --------------------------------------------------------------------------- running

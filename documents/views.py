@@ -2,8 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,18 +10,11 @@ from django.views.decorators.http import require_POST
 from config.ratelimit import print_limit
 from documents import services
 from documents.models import Job
-from documents.registry import all_kinds, get_kind
+from documents.registry import get_kind
 
 
 def _jobs(request):
-    """The jobs the user may open: their own, and their colleagues' of a kind their role may
-    print, within their scope (a job of a unit they left is gone). Colleagues see each
-    other's printouts; nobody sees another unit's."""
-    scope = services.scoping()
-    kinds = [
-        kind.identifier for kind in all_kinds() if scope.has_perm(request.user, kind.permission)
-    ]
-    return scope.scoped(request.user, Job.objects.filter(Q(owner=request.user) | Q(kind__in=kinds)))
+    return services.visible_jobs(request.user)
 
 
 def _job(request, pk: int) -> Job:
@@ -138,13 +130,4 @@ def regenerate(request, pk: int):
 
 @login_required
 def download(request, pk: int):
-    job = _job(request, pk)
-    if not job.is_downloadable:
-        raise Http404
-    try:
-        handle = job.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle, as_attachment=True, filename=job.filename, content_type=job.mimetype
-    )
+    return services.file_response(_job(request, pk))

@@ -33,6 +33,7 @@ class Perm:
     MANAGE_ACCOUNTS = "manage_accounts"  # the users of the unit and the units under it
     MANAGE_UNIT_SETTINGS = "manage_unit_settings"  # the names a unit prints under, its address
     MANAGE_SCHEME_KINDS = "manage_scheme_kinds"  # the kinds of scheme a province adds
+    MANAGE_API_TOKENS = "manage_api_tokens"  # the unit's API tokens (api/), administrators only
 
 
 # What each permission lets a user do, as the roles page says it (in the order shown).
@@ -58,6 +59,9 @@ PERM_LABELS: dict[str, str] = {
         "Khai báo tên, địa chỉ, địa danh và đơn vị đề nghị mặc định của đơn vị"
     ),
     Perm.MANAGE_SCHEME_KINDS: gettext_lazy("Thêm, sửa, ngừng dùng loại mô hình của tỉnh"),
+    Perm.MANAGE_API_TOKENS: gettext_lazy(
+        "Tạo, thu hồi mã truy cập API cho hệ thống của cấp trên"
+    ),
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

@@ -110,6 +110,7 @@ def _pages(username: str) -> list[str]:
             reverse("wards:unit_settings", args=[PROVINCE]),
             reverse("wards:scheme_kind_list", args=[PROVINCE]),
             reverse("wards:scheme_kind_create", args=[PROVINCE]),
+            reverse("api_tokens", args=[PROVINCE]),
         ],
     }
     return [reverse("home"), *pages[username]]

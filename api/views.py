@@ -33,7 +33,7 @@ from wards.models import (
     SchemeKind,
     SchemeStatus,
 )
-from wards.scoping import Perm
+from wards.scoping import Perm, user_scope
 
 
 class UnitViewSet(ScopedReadOnlyViewSet):
@@ -48,12 +48,17 @@ class UnitViewSet(ScopedReadOnlyViewSet):
 
 
 class SchemeKindViewSet(viewsets.ReadOnlyModelViewSet):
-    """Kinds of scheme. A national list, the same for every unit (no unit owns a kind), so it
-    is the one resource not narrowed by ``wards.scoping``; it still needs a token."""
+    """Kinds of scheme: the national list and the token's province's own kinds, the ones its
+    wards may choose (``SchemeKind.objects.available_to``, as the scheme form offers them)."""
 
     queryset = SchemeKind.objects.all()
     serializer_class = SchemeKindSerializer
     permission_classes = [ScopedPermission]
+
+    def get_queryset(self):
+        unit = user_scope(self.request.user).unit
+        kinds = SchemeKind.objects.all()
+        return kinds if unit is None else kinds.available_to(unit)
 
 
 class ResidentialAreaViewSet(ScopedViewSet):

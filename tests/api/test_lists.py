@@ -112,3 +112,21 @@ def test_schema_is_valid_openapi_in_yaml_and_json(client):
     post = as_json["paths"]["/api/v1/schemes/"]["post"]
     assert "X-Idempotency-Key" in {p["name"] for p in post["parameters"]}
     assert {"400", "401", "403", "409", "429"} <= set(post["responses"])
+
+
+def test_scheme_kinds_are_the_national_list_and_the_tokens_own_provinces(tokens, units, api):
+    """A province's own kind of scheme is seen under that province only, as the scheme form
+    offers it; another province's token does not learn it exists."""
+    from wards.models import SchemeKind
+
+    SchemeKind.objects.create(
+        code="t90-ben-do", name="Tổ tự quản bến đò", province=units["province"], position=50
+    )
+    SchemeKind.objects.create(code="quoc-gia", name="Mô hình toàn quốc", position=1)
+
+    def names(secret):
+        return {row["name"] for row in api(secret).get("/api/v1/scheme-kinds/").json()["results"]}
+
+    assert names(tokens["ward_ro"]) >= {"Tổ tự quản bến đò", "Mô hình toàn quốc"}
+    assert "Mô hình toàn quốc" in names(tokens["far_rw"])
+    assert "Tổ tự quản bến đò" not in names(tokens["far_rw"])

@@ -1,27 +1,19 @@
 """A province administrator brings a new ward in without the Django admin: its accounts from an
-Excel sheet (the template downloaded from the app), the initial passwords seen and printable,
-then the ward's official logs in the first time, must choose a password, and enters a scheme.
-No page on the way shows English."""
+Excel sheet (the template downloaded from the app), the initial passwords seen and printable, the
+ward's settings (address, default proposing unit), then the ward's official logs in the first
+time, must choose a password, and enters a scheme. No page on the way shows English."""
 
 import io
-import re
 
 import openpyxl
 import pytest
 
 from tests.conftest import PASSWORD, make_unit
+from tests.e2e.english import assert_vietnamese
 from tests.register import seed_kinds
-from wards.models import Level, Membership, Role, Scheme
+from wards.models import AdministrativeUnit, Level, Membership, Role, Scheme
 
 pytestmark = pytest.mark.e2e
-
-# Words Django or a library would show if a page fell back to English.
-ENGLISH = re.compile(r"\b(Password|Submit|required|Enabled|Disabled|Username|Save|Cancel)\b")
-
-
-def no_english(page) -> None:
-    text = page.locator("body").inner_text()
-    assert not ENGLISH.search(text), (page.url, ENGLISH.search(text).group(0))
 
 
 def test_a_province_administrator_brings_a_new_ward_in(page, log_in, people, units):
@@ -29,11 +21,11 @@ def test_a_province_administrator_brings_a_new_ward_in(page, log_in, people, uni
     make_unit("90004", "Định Công", Level.WARD, units["province"], "phường")
 
     log_in("quantri.thu", PASSWORD)
-    no_english(page)
+    assert_vietnamese(page)
     page.goto("/users/")
-    no_english(page)
+    assert_vietnamese(page)
     page.get_by_role("link", name="Tạo từ Excel").click()
-    no_english(page)
+    assert_vietnamese(page)
 
     # The template from the app, filled in as an official would in Excel.
     with page.expect_download() as download:
@@ -77,13 +69,13 @@ def test_a_province_administrator_brings_a_new_ward_in(page, log_in, people, uni
     )
     page.get_by_role("button", name="Tải lên và kiểm tra").click()
     assert "3 dòng sẵn sàng nhập" in page.get_by_test_id("import-preview").inner_text()
-    no_english(page)
+    assert_vietnamese(page)
     assert not Membership.objects.filter(unit__code="90004").exists()
     page.get_by_role("button", name="Xác nhận tạo các tài khoản").click()
 
     # The initial passwords, on screen and ready to print.
     assert page.get_by_text("Đã tạo 3 tài khoản.").is_visible()
-    no_english(page)
+    assert_vietnamese(page)
     row = page.get_by_test_id("password-table").locator("tr", has_text="canbo.dinhcong")
     initial = row.get_by_test_id("initial-password").inner_text().strip()
     official = Membership.objects.get(user__username="canbo.dinhcong")
@@ -91,13 +83,27 @@ def test_a_province_administrator_brings_a_new_ward_in(page, log_in, people, uni
     assert initial == official.initial_password
     page.get_by_role("button", name="In danh sách mật khẩu").click()
     page.wait_for_load_state()
-    no_english(page)
+    assert_vietnamese(page)
+
+    # The new ward's settings, from its unit page: what its papers and forms will carry.
+    page.goto("/units/90004/")
+    page.get_by_test_id("unit-settings").click()
+    page.wait_for_load_state()
+    assert_vietnamese(page)
+    page.get_by_label("Địa chỉ trụ sở").fill("Số 8 phố Định Công")
+    page.get_by_label("Đơn vị đề nghị khen thưởng mặc định").fill("Công an phường Định Công")
+    page.get_by_role("button", name="Lưu cài đặt").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Đã lưu cài đặt của Phường Định Công.").is_visible()
+    assert_vietnamese(page)
+    ward = AdministrativeUnit.objects.get(code="90004")
+    assert ward.address == "Số 8 phố Định Công"
 
     # The new official's first login: sent to choose a password before anything else.
     page.context.clear_cookies()
     log_in("canbo.dinhcong", initial)
     assert page.get_by_test_id("first-login").is_visible()
-    no_english(page)
+    assert_vietnamese(page)
     page.goto("/schemes/")
     assert page.get_by_test_id("first-login").is_visible()
     page.get_by_label("Mật khẩu cũ").fill(initial)
@@ -105,20 +111,20 @@ def test_a_province_administrator_brings_a_new_ward_in(page, log_in, people, uni
     page.get_by_label("Xác nhận mật khẩu mới").fill("Định-Công-2026!")
     page.get_by_role("button", name="Lưu").click()
     assert page.get_by_text("Đã đổi mật khẩu.").is_visible()
-    no_english(page)
+    assert_vietnamese(page)
 
     # Then the register: a scheme of the new ward.
     page.get_by_role("link", name="Về trang chính").click()
     assert page.get_by_role("heading", name="Phường Định Công").first.is_visible()
-    no_english(page)
+    assert_vietnamese(page)
     page.get_by_role("link", name="Danh sách").first.click()
     page.get_by_role("link", name="Thêm mô hình").click()
-    no_english(page)
+    assert_vietnamese(page)
     page.get_by_role("link", name="Tổ tự quản ANTT").click()
     page.get_by_label("Tên mô hình").fill("Tổ tự quản khu 1")
     page.get_by_role("button", name="Lưu").click()
     assert page.get_by_role("heading", name="Tổ tự quản khu 1").is_visible()
-    no_english(page)
+    assert_vietnamese(page)
     scheme = Scheme.objects.get(name="Tổ tự quản khu 1")
     assert scheme.ward.code == "90004"
     official.refresh_from_db()

@@ -2,27 +2,14 @@
 report: its header carries the names and the signer just entered (read back from the PDF), and
 every page on the way is in Vietnamese (issue 14)."""
 
-import re
-
 import pypdf
 import pytest
 
 from tests.conftest import PASSWORD, make_user
+from tests.e2e.english import assert_vietnamese
 from wards.models import AdministrativeUnit, Role
 
 pytestmark = [pytest.mark.e2e, pytest.mark.worker]
-
-# Words of Django's and the app's English that a Vietnamese page must not show.
-ENGLISH = re.compile(
-    r"\b(Save|Cancel|Settings|Search|Password|Log ?in|Log ?out|Download|Print|Enabled|Disabled|"
-    r"Toggle|Signer|Name|Address|Unit|Report|Delete|Edit|Add|Home|required)\b"
-)
-
-
-def assert_vietnamese(page):
-    text = page.locator("body").inner_text()
-    found = ENGLISH.findall(text)
-    assert not found, (page.url, found)
 
 
 def test_a_ward_administrator_sets_the_names_and_prints_under_them(

@@ -13,10 +13,12 @@ environment, which the processes a test starts inherit (Celery workers, ``manage
 - ``REDIS_URL``: database N + the worker's number, for the broker, the results, the cache and
   the rate limits (each worker empties its own at start).
 
-And in the controller, the order tests are handed out (``--dist load``, which ``-n`` implies):
-each test on its own, the longest first so no worker is left with a long tail, except the
-tests of a folder in SHARED: they share an expensive session fixture and go to one worker
-together (``xdist_group`` would do it, but pytest 9 ignores the node id it rewrites).
+And in the controller, how tests are handed out (``--dist load``, which ``-n`` implies): one by
+one in pytest-django's order (database tests, then transactional ones, which empty the tables
+the migrations filled, then the rest), except the tests of a folder in SHARED: they share an
+expensive session fixture and go to one worker together, first, so they are not the last ones
+left running (``xdist_group`` would group them, but pytest 9 ignores the node id it rewrites).
+A SHARED folder's tests must not use the test database: they run before its other tests.
 """
 
 import os
@@ -27,9 +29,6 @@ import pytest
 REDIS_DATABASES = 16  # Redis' default `databases`
 # The backup and restore tests' demo site (tests/ops/conftest.py) takes a minute or two to load.
 SHARED = ("tests/ops/",)
-# Handed out first: the shared folders, then the slowest tests (a minute each: a real dev.py
-# run, every role's pages through axe) and the browser's.
-FIRST = (*SHARED, "tests/test_dev.py", "tests/e2e/")
 
 
 def _redis_database(url: str) -> int:
@@ -74,10 +73,6 @@ def _scope(nodeid: str) -> str:
     return next((folder for folder in SHARED if nodeid.startswith(folder)), nodeid)
 
 
-def _rank(scope: str) -> int:
-    return next((n for n, prefix in enumerate(FIRST) if scope.startswith(prefix)), len(FIRST))
-
-
 @pytest.hookimpl(tryfirst=True)
 def pytest_xdist_make_scheduler(config, log):
     if config.getvalue("dist") != "load":
@@ -92,8 +87,9 @@ def pytest_xdist_make_scheduler(config, log):
             first_time = self.collection is None
             super().schedule()
             if first_time and self.collection:
-                # Already assigned: one unit per worker, in collection order; reorder the rest.
-                pending = sorted(self.workqueue.items(), key=lambda unit: _rank(unit[0]))
+                # The shared folders first (xdist's default --loadscope-reorder already sends
+                # them, the largest units, before the single tests), the rest in order.
+                pending = sorted(self.workqueue.items(), key=lambda unit: unit[0] not in SHARED)
                 self.workqueue.clear()
                 self.workqueue.update(pending)
 

@@ -3,6 +3,7 @@ the ward's page of recent deletes after the delete was confirmed in the page's d
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
 from tests.register import make_scheme, seed_kinds
@@ -56,7 +57,8 @@ def test_a_deleted_scheme_is_restored(page, log_in, people, units):
     # Without JavaScript this box asks instead; with it, it is hidden.
     assert not page.get_by_label("Tôi hiểu", exact=False).is_visible()
     dialog.get_by_role("button", name="Xóa").click()
-    assert page.get_by_text("Đã xóa mô hình “Tổ tự quản khu 5”.").is_visible()
+    # Waits for the page after the form's post (read at once, it raced the post under load).
+    expect(page.get_by_text("Đã xóa mô hình “Tổ tự quản khu 5”.")).to_be_visible()
     assert not Scheme.objects.exists()
 
     page.goto("/units/90001/")

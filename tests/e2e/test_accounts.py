@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from accounts.services import create_account
 from tests.conftest import PASSWORD, make_unit, make_user
+from tests.e2e.downloads import download
 from tests.e2e.english import assert_vietnamese
 from tests.register import seed_kinds
 from wards.models import AdministrativeUnit, Level, Membership, Role, Scheme
@@ -163,13 +164,10 @@ def test_the_users_list_sorts_and_is_exported_by_the_worker(
     expect(page.get_by_test_id("page-summary")).to_have_text("Trang 1 / 2 — 1–20 / 24")
     assert_vietnamese(page)
     page.get_by_role("button", name="Xuất Excel").click()
-    link = page.get_by_role("link", name="Tải về")
-    link.wait_for(timeout=60_000)
-    with page.expect_download() as info:
-        link.click()
-    assert info.value.suggested_filename == "Tài khoản người dùng.xlsx"
+    file = download(page)
+    assert file.suggested_filename == "Tài khoản người dùng.xlsx"
     rows = list(
-        openpyxl.load_workbook(io.BytesIO(info.value.path().read_bytes())).active.iter_rows(
+        openpyxl.load_workbook(io.BytesIO(file.path().read_bytes())).active.iter_rows(
             values_only=True
         )
     )

@@ -1,4 +1,5 @@
-"""What the accounts app prints: the sheet of initial passwords of a unit's new accounts."""
+"""What the accounts app prints: the sheet of initial passwords of a unit's new accounts, and
+the users list as a worksheet (never with the passwords)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from documents.vietnamese import format_date
 from wards.context_processors import person_name
 from wards.models import Membership, authority_lines
 from wards.scoping import Perm
+from wards.tables import register_list
 
 
 def passwords_data(unit, when) -> dict:
@@ -80,4 +82,7 @@ register(
         render=render_passwords,
         permission=Perm.MANAGE_ACCOUNTS,
     )
+)
+register_list(
+    "accounts.users", gettext_lazy("Tài khoản người dùng"), "accounts.views.accounts_table"
 )

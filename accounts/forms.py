@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.services import check_grant, email_taken, grantable_units, username_taken
-from documents.forms import Form, searchable
+from documents.forms import Form
+from wards.forms import unit_picker
 from wards.models import Membership, Role
 from wards.scoping import grantable_roles
 
@@ -16,8 +17,7 @@ def _unit_field(actor) -> forms.ModelChoiceField:
         queryset=grantable_units(actor).order_by("path"),
         error_messages={"invalid_choice": _("Đơn vị này nằm ngoài phạm vi quản lý của bạn.")},
     )
-    field.label_from_instance = lambda unit: unit.title
-    return searchable(field)
+    return unit_picker(field, titled=True)
 
 
 def _role_field(actor) -> forms.ChoiceField:
@@ -111,7 +111,6 @@ class AccountFilterForm(Form):
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = grantable_units(actor).order_by("path")
-        self.fields["unit"].label_from_instance = lambda unit: unit.title
         self.fields["unit"].empty_label = _("Tất cả")
-        searchable(self.fields["unit"])
+        unit_picker(self.fields["unit"], titled=True)
         self.fields["role"].choices = [("", _("Tất cả")), *Role.choices]

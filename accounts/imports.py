@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from accounts.services import (
     check_grant,
@@ -34,6 +34,11 @@ class AccountImport(SheetImport):
     title = gettext_lazy("Tạo tài khoản từ Excel")
     file_name = "mau-tao-tai-khoan.xlsx"
     confirm_label = gettext_lazy("Xác nhận tạo các tài khoản")
+    errors_heading = ngettext_lazy(
+        "Tệp có %(n)d lỗi, chưa tạo tài khoản nào. Hãy sửa tệp rồi tải lên lại.",
+        "Tệp có %(n)d lỗi, chưa tạo tài khoản nào. Hãy sửa tệp rồi tải lên lại.",
+        "n",
+    )
 
     def done_url(self) -> str:
         return reverse("accounts:passwords")

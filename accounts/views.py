@@ -2,11 +2,11 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import services
@@ -14,6 +14,7 @@ from accounts.forms import AccountFilterForm, AccountForm
 from accounts.queries import waiting_for_first_login
 from accounts.tasks import send_invitation
 from documents.vietnamese import fold
+from wards.context_processors import person_name
 from wards.models import Membership, Role
 from wards.scoping import (
     PERM_LABELS,
@@ -26,6 +27,7 @@ from wards.scoping import (
     scoped,
 )
 from wards.services import history_entries
+from wards.tables import Column, Table
 
 
 @login_required
@@ -66,11 +68,10 @@ def _membership(request, pk: int) -> Membership:
     return membership
 
 
-@login_required
-def user_list(request):
-    unit = _require_manager(request)
+def _filtered_accounts(request):
+    """The accounts in the administrator's scope narrowed by the filter form."""
     form = AccountFilterForm(request.GET or None, actor=request.user)
-    memberships = scoped(request.user, Membership.objects.all()).select_related("user", "unit")
+    memberships = scoped(request.user, Membership.objects.all())
     if form.is_valid():
         data = form.cleaned_data
         for word in fold(data["q"]).split():
@@ -81,14 +82,75 @@ def user_list(request):
             memberships = memberships.filter(role=data["role"])
         if data["active"]:
             memberships = memberships.filter(user__is_active=data["active"] == "1")
-    memberships = memberships.order_by("unit__path", "user__last_name", "user__first_name")
-    page = Paginator(memberships, 25).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    return form, memberships
+
+
+def _state(membership: Membership) -> str:
+    return _("Đang hoạt động") if membership.user.is_active else _("Đã khóa")
+
+
+ACCOUNT_COLUMNS = [
+    Column(
+        "name",
+        gettext_lazy("Họ và tên"),
+        ("user__last_name", "user__first_name"),
+        text=lambda m: person_name(m.user),
+    ),
+    Column(
+        "username",
+        gettext_lazy("Tên đăng nhập"),
+        ("user__username",),
+        text=lambda m: m.user.username,
+    ),
+    Column(
+        "position", gettext_lazy("Chức vụ"), ("position", "user__last_name", "user__first_name")
+    ),
+    Column(
+        "unit",
+        gettext_lazy("Đơn vị"),
+        ("unit__path", "user__last_name", "user__first_name"),
+        text=lambda m: m.unit.title,
+    ),
+    Column(
+        "role",
+        gettext_lazy("Vai trò"),
+        ("role", "unit__path", "user__last_name"),
+        text=lambda m: m.get_role_display(),
+    ),
+    Column(
+        "active",
+        gettext_lazy("Trạng thái"),
+        ("-user__is_active", "unit__path", "user__last_name"),
+        text=_state,
+    ),
+]
+
+
+def accounts_table(request, filtered=None) -> Table:
+    """The list's table, for the page and its "Xuất Excel" (the worker builds it again from the
+    page's query string, as the same administrator). The sheet has no initial password: those
+    are handed out from their own page, and only until the first login."""
+    _require_manager(request)
+    _form, memberships = filtered or _filtered_accounts(request)
+    return Table(
+        request,
+        memberships.select_related("user", "unit"),
+        ACCOUNT_COLUMNS,
+        default_sort="unit",
+        label=_("Danh sách tài khoản"),
+        export="accounts.users",
+    )
+
+
+@login_required
+def user_list(request):
+    unit = _require_manager(request)
+    filtered = _filtered_accounts(request)
+    table = accounts_table(request, filtered)
     return render(
         request,
         "accounts/user_list.html",
-        {"form": form, "page": page, "unit": unit, "querystring": query.urlencode()},
+        {"form": filtered[0], "table": table, "page": table.page, "unit": unit},
     )
 
 

@@ -51,15 +51,17 @@ class ResidentialAreaForm(ModelForm):
         return name
 
 
-def unit_label(unit: AdministrativeUnit) -> str:
+def unit_label(unit: AdministrativeUnit, *, titled: bool = False) -> str:
     """A unit in a picker, with the former units it took in, so that a search by an old name
-    finds it: "Điện Bàn Đông (gồm phường Điện Ngọc, phường Điện Nam Trung cũ)"."""
-    return f"{unit.name} {unit.former_summary}" if unit.former_names else unit.name
+    finds it: "Điện Bàn Đông (gồm phường Điện Ngọc, phường Điện Nam Trung cũ)". ``titled``:
+    "Phường Điện Bàn Đông (…)", for a picker that mixes levels (a province and its wards)."""
+    name = unit.title if titled else unit.name
+    return f"{name} {unit.former_summary}" if unit.former_names else name
 
 
-def unit_picker(field: forms.ModelChoiceField) -> forms.ModelChoiceField:
+def unit_picker(field: forms.ModelChoiceField, *, titled: bool = False) -> forms.ModelChoiceField:
     """Every unit picker: labelled with the former units, searchable without accents."""
-    field.label_from_instance = unit_label
+    field.label_from_instance = lambda unit: unit_label(unit, titled=titled)
     return searchable(field)
 
 

@@ -158,6 +158,7 @@ def _page(request, ward, importer, what, form, result=None, status=200, token=""
             "confirm_label": importer.confirm_label,
             "form": form,
             "result": result,
+            "errors_heading": importer.errors_heading % {"n": len(result.errors)} if result else "",
             "token": token,
             "headers": [c.header for c in importer.columns],
             "max_mb": settings.REGISTER_IMPORT_MAX_BYTES // (1024 * 1024),

@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, range_boundaries
@@ -209,6 +209,12 @@ class SheetImport:
     title = ""  # the upload page's heading
     file_name = ""  # the template's
     confirm_label = gettext_lazy("Xác nhận nhập vào sổ")
+    # Above the list of errors: that nothing was written, in the import's own words.
+    errors_heading = ngettext_lazy(
+        "Tệp có %(n)d lỗi, chưa nhập gì vào sổ. Hãy sửa tệp rồi tải lên lại.",
+        "Tệp có %(n)d lỗi, chưa nhập gì vào sổ. Hãy sửa tệp rồi tải lên lại.",
+        "n",
+    )
     perm = Perm.EDIT_REGISTER  # what the user needs at the unit imported into
     any_level = False  # True: any unit in scope, not only a ward
 

@@ -92,7 +92,9 @@ def test_every_bad_row_is_named_and_nothing_is_created(admin_client, people, uni
     assert (11, "Họ và tên", "Chưa nhập.") in errors
     assert (12, "E-mail", "E-mail này đã dùng cho tài khoản khác.") in errors
     html = response.content.decode()
-    assert "chưa nhập gì" in html
+    # The heading says what did not happen in this import's words: no account, not "the register".
+    assert "Tệp có 8 lỗi, chưa tạo tài khoản nào. Hãy sửa tệp rồi tải lên lại." in html
+    assert "chưa nhập gì vào sổ" not in html
     assert not get_user_model().objects.filter(username="canbo.lan").exists()
 
 

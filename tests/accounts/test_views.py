@@ -52,14 +52,23 @@ def test_filters_by_unit_role_and_state(admin_client, people, units):
     assert "Đã khóa" in locked.content.decode()
 
 
-def test_the_list_pages_by_25(admin_client, units):
+def test_the_list_pages_and_sorts_like_every_other_list(admin_client, units):
     for n in range(30):
         make_user(f"canbo.{n:02}", Role.WARD_OFFICIAL, units["commune"])
-    first = admin_client.get(reverse("accounts:list"), {"unit": "90003"})
-    assert len(first.context["page"].object_list) == 25
-    second = admin_client.get(reverse("accounts:list"), {"unit": "90003", "page": 2})
-    assert len(second.context["page"].object_list) == 5
-    assert "unit=90003" in first.content.decode()  # the next page keeps the filter
+    first = admin_client.get(reverse("accounts:list"), {"unit": "90003", "sort": "-username"})
+    assert [m.user.username for m in first.context["page"]][:2] == ["canbo.29", "canbo.28"]
+    assert len(first.context["page"].object_list) == 20
+    html = first.content.decode()
+    assert 'data-testid="pager"' in html
+    assert 'aria-sort="descending" data-column="username"' in html
+    # The next page keeps the filter and the order.
+    assert 'href="?unit=90003&amp;sort=-username&amp;page=2"' in html
+    second = admin_client.get(
+        reverse("accounts:list"), {"unit": "90003", "sort": "-username", "page": 2}
+    )
+    assert [m.user.username for m in second.context["page"]] == [
+        f"canbo.{n:02}" for n in range(9, -1, -1)
+    ]
 
 
 @pytest.mark.parametrize("who", ["ward_official", "organiser", "district", "province"])
@@ -244,7 +253,7 @@ def test_the_list_takes_a_fixed_number_of_queries(admin_client, units, django_as
     # 7 the units for the filter's choices
     with django_assert_num_queries(7):
         response = admin_client.get(reverse("accounts:list"), {"unit": "90003", "q": "canbo"})
-    assert len(response.context["page"].object_list) == 25
+    assert len(response.context["page"].object_list) == 20
 
 
 def test_the_passwords_page_shows_only_the_administrators_units(client, ward_admin, units):

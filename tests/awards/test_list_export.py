@@ -1,11 +1,8 @@
 """“Xuất Excel” under every list: the sheet, opened with openpyxl, holds the page's headings and
 every row of the list as filtered (all pages), and never another ward's rows."""
 
-import io
-import re
 from datetime import date, time
 
-import openpyxl
 import pytest
 from django.urls import reverse
 
@@ -13,32 +10,8 @@ from awards.models import Status
 from documents.models import Job, JobStatus
 from festival.models import Guest
 from festival.services import create_festival
+from tests.exports import cells, export, export_form, post_export, sheet_body
 from wards.models import Activity, ActivityType
-
-
-def _export_form(page: str, identifier: str = "") -> dict:
-    """The hidden fields of the page's "Xuất Excel" form (of the list ``identifier`` when the
-    page has several)."""
-    forms = re.findall(r'<form[^>]*data-testid="export-list".*?</form>', page, re.S)
-    forms = [form for form in forms if f'value="{identifier}"' in form or not identifier]
-    assert forms, "no Xuất Excel button"
-    return dict(re.findall(r'name="([^"]+)" value="([^"]*)"', forms[0].replace("&amp;", "&")))
-
-
-def _export(client, url, identifier="", **query):
-    page = client.get(url, query).content.decode()
-    response = client.post(reverse("documents:generate"), _export_form(page, identifier))
-    assert response.status_code == 302, response.content.decode()
-    job = Job.objects.latest("pk")
-    assert job.status == JobStatus.DONE, job.error
-    sheet = openpyxl.load_workbook(io.BytesIO(job.file.read())).active
-    rows = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
-    return page, job, rows
-
-
-def _body(rows, headers):
-    start = rows.index(headers) + 1
-    return [row for row in rows[start:] if any(cell not in (None, "") for cell in row)]
 
 
 @pytest.fixture
@@ -56,7 +29,7 @@ def nominations(forms, make_nominee, make_nomination, units):
 
 
 def test_the_nominations_sheet_is_the_filtered_list_of_all_pages(login, people, nominations):
-    page, job, rows = _export(
+    page, job, rows = export(
         login(people["ward_official"]),
         reverse("awards:index"),
         status=Status.SUBMITTED,
@@ -65,7 +38,7 @@ def test_the_nominations_sheet_is_the_filtered_list_of_all_pages(login, people, 
     headers = ["Đối tượng", "Hình thức", "Năm", "Phường, xã", "Trạng thái"]
     for header in headers:
         assert f">{header}" in page
-    body = _body(rows, headers)
+    body = sheet_body(rows, headers)
     assert len(body) == 23  # the page showed 20
     assert [row[0] for row in body] == [f"Nguyễn Văn {i:02d}" for i in range(23)]
     assert {row[4] for row in body} == {"Đã gửi, chờ xét"}
@@ -77,7 +50,7 @@ def test_the_nominations_sheet_is_the_filtered_list_of_all_pages(login, people, 
 def test_a_district_officer_sees_both_wards_and_the_ward_official_only_its_own(
     login, people, nominations
 ):
-    _page, _job, rows = _export(login(people["district"]), reverse("awards:index"))
+    _page, _job, rows = export(login(people["district"]), reverse("awards:index"))
     assert "Ông Xa Lạ" in [row[0] for row in rows]
     assert "Nguyễn Văn 00" in [row[0] for row in rows]
 
@@ -85,11 +58,9 @@ def test_a_district_officer_sees_both_wards_and_the_ward_official_only_its_own(
 def test_a_tampered_query_cannot_reach_another_wards_rows(login, people, nominations, units):
     client = login(people["ward_official"])
     page = client.get(reverse("awards:index")).content.decode()
-    data = _export_form(page) | {"query": f"ward={units['sibling'].pk}&q=Xa"}
-    client.post(reverse("documents:generate"), data)
-    job = Job.objects.latest("pk")
-    sheet = openpyxl.load_workbook(io.BytesIO(job.file.read())).active
-    assert not any("Xa Lạ" in str(c) for row in sheet.iter_rows(values_only=True) for c in row)
+    data = export_form(page) | {"query": f"ward={units['sibling'].pk}&q=Xa"}
+    _job, rows = post_export(client, data)
+    assert not any("Xa Lạ" in cell for cell in cells(rows))
 
 
 def test_another_wards_activity_list_cannot_be_exported(login, people, units):
@@ -99,7 +70,7 @@ def test_another_wards_activity_list_cannot_be_exported(login, people, units):
         )
     client = login(people["ward_official"])
     page = client.get(reverse("wards:activity_list", args=[units["ward"].code])).content.decode()
-    data = _export_form(page) | {"args": f"code={units['sibling'].code}"}
+    data = export_form(page) | {"args": f"code={units['sibling'].code}"}
     client.post(reverse("documents:generate"), data)
     job = Job.objects.latest("pk")
     assert job.status == JobStatus.FAILED
@@ -112,19 +83,19 @@ def test_the_activity_sheet_keeps_the_year_filter(login, people, units):
         Activity.objects.create(
             ward=units["ward"], date=day, type=ActivityType.TIP_OFF, count=count
         )
-    _page, _job, rows = _export(
+    _page, _job, rows = export(
         login(people["ward_official"]),
         reverse("wards:activity_list", args=[units["ward"].code]),
         year=2025,
     )
-    body = _body(rows, ["Ngày", "Loại hoạt động", "Số lượng", "Mô hình"])
+    body = sheet_body(rows, ["Ngày", "Loại hoạt động", "Số lượng", "Mô hình"])
     assert [(row[0], row[2]) for row in body] == [("01/06/2025", 6), ("01/03/2025", 4)]
 
 
 def test_an_unknown_list_is_refused(login, people, nominations):
     client = login(people["ward_official"])
     page = client.get(reverse("awards:index")).content.decode()
-    response = client.post(reverse("documents:generate"), _export_form(page) | {"list": "x.y"})
+    response = client.post(reverse("documents:generate"), export_form(page) | {"list": "x.y"})
     assert response.status_code == 400
     assert "Không có danh sách này để xuất." in response.content.decode()
 
@@ -139,15 +110,15 @@ def test_the_festivals_guests_are_exported_in_protocol_order(login, people, unit
     Guest.objects.create(festival=festival, name="Lê Thị An", title="Chủ tịch", protocol_rank=2)
     Guest.objects.create(festival=festival, name="Đỗ Văn Cường", protocol_rank=1)
     client = login(people["organiser"])
-    _page, _job, rows = _export(
+    _page, _job, rows = export(
         client, reverse("festival:detail", args=[festival.pk]), "festival.guests"
     )
-    body = _body(rows, ["Họ và tên", "Chức vụ, đơn vị", "Thứ tự lễ tân"])
+    body = sheet_body(rows, ["Họ và tên", "Chức vụ, đơn vị", "Thứ tự lễ tân"])
     assert [row[0].split()[-1] for row in body] == ["Bình", "Cường", "An"]
     assert body[0][1] == "Bí thư"
     # The festival of another ward cannot be asked for by changing the pk.
     other = _festival(units["sibling"], people["outsider"], date(2026, 8, 20))
     page = client.get(reverse("festival:detail", args=[festival.pk])).content.decode()
-    data = _export_form(page, "festival.guests")
+    data = export_form(page, "festival.guests")
     client.post(reverse("documents:generate"), data | {"args": f"pk={other.pk}"})
     assert Job.objects.latest("pk").status == JobStatus.FAILED

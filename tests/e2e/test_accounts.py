@@ -7,8 +7,12 @@ import io
 
 import openpyxl
 import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
-from tests.conftest import PASSWORD, make_unit
+from accounts.services import create_account
+from tests.conftest import PASSWORD, make_unit, make_user
+from tests.e2e.downloads import download
 from tests.e2e.english import assert_vietnamese
 from tests.register import seed_kinds
 from wards.models import AdministrativeUnit, Level, Membership, Role, Scheme
@@ -130,3 +134,47 @@ def test_a_province_administrator_brings_a_new_ward_in(page, log_in, people, uni
     official.refresh_from_db()
     assert not official.must_change_password
     assert official.initial_password == ""
+
+
+@pytest.mark.worker
+def test_the_users_list_sorts_and_is_exported_by_the_worker(
+    page, log_in, people, units, celery_worker
+):
+    superuser = get_user_model().objects.create_superuser("root", password=PASSWORD)
+    made = [
+        create_account(
+            superuser,
+            username=f"canbo.{n:02}",
+            full_name=f"Đỗ Văn {n:02}",
+            unit=units["commune"],
+            role=Role.WARD_OFFICIAL,
+        )
+        for n in range(22)
+    ]
+    make_user("canbo.xa", Role.WARD_OFFICIAL, units["far_ward"])  # another province
+    log_in("quantri.thu", PASSWORD)
+    page.goto("/users/?role=ward_official")
+    page.get_by_role("link", name="Tên đăng nhập").click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Tên đăng nhập").click()  # again: the other way
+    page.wait_for_load_state()
+    table = page.get_by_test_id("account-table")
+    expect(table.locator("th[aria-sort=descending]")).to_have_text("Tên đăng nhập")
+    expect(table.locator("tbody tr").first).to_contain_text("canbo.binh")
+    expect(page.get_by_test_id("page-summary")).to_have_text("Trang 1 / 2 — 1–20 / 24")
+    assert_vietnamese(page)
+    page.get_by_role("button", name="Xuất Excel").click()
+    file = download(page)
+    assert file.suggested_filename == "Tài khoản người dùng.xlsx"
+    rows = list(
+        openpyxl.load_workbook(io.BytesIO(file.path().read_bytes())).active.iter_rows(
+            values_only=True
+        )
+    )
+    headers = ("Họ và tên", "Tên đăng nhập", "Chức vụ", "Đơn vị", "Vai trò", "Trạng thái")
+    body = rows[rows.index(headers) + 1 :]
+    usernames = ["canbo.binh", "canbo.an", *(f"canbo.{n:02}" for n in range(21, -1, -1))]
+    assert [row[1] for row in body] == usernames
+    cells = {str(cell) for row in rows for cell in row}
+    assert "canbo.xa" not in cells
+    assert not {membership.initial_password for membership in made} & cells

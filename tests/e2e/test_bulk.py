@@ -15,6 +15,7 @@ from awards.models import AwardForm, Decision, Nomination, Nominee, Status
 from festival.models import Photo
 from festival.services import create_festival
 from tests.conftest import PASSWORD, make_user
+from tests.e2e.downloads import download
 from wards.models import Role, Signer
 
 pytestmark = pytest.mark.e2e
@@ -161,13 +162,10 @@ def test_the_filtered_nominations_list_is_exported_by_the_worker(
     log_in("canbo.an", PASSWORD)
     page.goto("/awards/?status=submitted&sort=nominee")
     page.get_by_role("button", name="Xuất Excel").click()
-    link = page.get_by_role("link", name="Tải về")
-    link.wait_for(timeout=60_000)
-    with page.expect_download() as info:
-        link.click()
-    assert info.value.suggested_filename == "Đề nghị khen thưởng.xlsx"
+    file = download(page)
+    assert file.suggested_filename == "Đề nghị khen thưởng.xlsx"
     rows = list(
-        openpyxl.load_workbook(io.BytesIO(info.value.path().read_bytes())).active.iter_rows(
+        openpyxl.load_workbook(io.BytesIO(file.path().read_bytes())).active.iter_rows(
             values_only=True
         )
     )

@@ -12,17 +12,9 @@ from tests.conftest import PASSWORD
 
 # The hand-made province of the dashboards' unit tests (festival, awards and register rows).
 from tests.dashboards.conftest import kinds, province_data  # noqa: F401
+from tests.e2e.downloads import download
 
 pytestmark = [pytest.mark.e2e, pytest.mark.worker]
-
-
-def download(page):
-    """Wait for the worker to finish the job shown on the page, then download its file."""
-    link = page.get_by_role("link", name="Tải về")
-    link.wait_for(timeout=60_000)
-    with page.expect_download() as info:
-        link.click()
-    return info.value
 
 
 @pytest.mark.usefixtures("province_data")

@@ -2,6 +2,8 @@
 wards/data: found by their old names in unit searches and pickers, and turned into groupings of
 the former districts on request (issue 14)."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -98,3 +100,19 @@ def test_the_dashboard_search_finds_a_ward_by_its_old_name(client, da_nang, da_n
     html = page.content.decode()
     assert reverse("dashboards:ward", args=[DIEN_BAN_DONG]) in html
     assert reverse("dashboards:ward", args=["20242"]) not in html  # Hải Châu
+
+
+def test_the_account_pickers_offer_the_old_names(client, da_nang, da_nang_admin):
+    client.force_login(da_nang_admin)
+    label = "Phường Điện Bàn Đông (gồm phường Điện Ngọc, "
+    for url in (reverse("accounts:create"), reverse("accounts:list")):
+        html = client.get(url).content.decode()
+        option = re.search(rf'<option value="[^"]*">({re.escape(label)}[^<]*)</option>', html)
+        assert option, url
+        assert option.group(1).endswith(" cũ)")
+        assert 'data-searchable=""' in html[: option.start()].rsplit("<select", 1)[1]
+    ward = AdministrativeUnit.objects.get(code=DIEN_BAN_DONG)
+    make_user("canbo.dienbandong", Role.WARD_OFFICIAL, ward)
+    make_user("canbo.haichau", Role.WARD_OFFICIAL, AdministrativeUnit.objects.get(code="20242"))
+    found = client.get(reverse("accounts:list"), {"unit": DIEN_BAN_DONG})
+    assert [m.user.username for m in found.context["page"]] == ["canbo.dienbandong"]

@@ -59,9 +59,7 @@ PERM_LABELS: dict[str, str] = {
         "Khai báo tên, địa chỉ, địa danh và đơn vị đề nghị mặc định của đơn vị"
     ),
     Perm.MANAGE_SCHEME_KINDS: gettext_lazy("Thêm, sửa, ngừng dùng loại mô hình của tỉnh"),
-    Perm.MANAGE_API_TOKENS: gettext_lazy(
-        "Tạo, thu hồi mã truy cập API cho hệ thống của cấp trên"
-    ),
+    Perm.MANAGE_API_TOKENS: gettext_lazy("Tạo, thu hồi mã truy cập API cho hệ thống của cấp trên"),
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

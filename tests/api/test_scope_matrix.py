@@ -146,15 +146,21 @@ MATRIX += rows_for(
 )
 
 
-@pytest.mark.parametrize(("caller", "name", "expected"), MATRIX)
-def test_scope_matrix(tokens, register, api, caller, name, expected):
-    method, url, body = ENDPOINTS[name]
+def assert_row(api, tokens, endpoint, rows, caller, expected) -> None:
+    """One row of a matrix: ``endpoint`` (method, URL of the rows, body of the rows or None)
+    called by ``caller`` answers ``expected`` (a status, or (200, rows seen) for a list)."""
+    method, url, body = endpoint
     client = api(None if caller == "anonymous" else tokens[caller])
-    args = (body(register),) if body else ()
-    response = getattr(client, method)(url(register), *args)
+    args = (body(rows),) if body else ()
+    response = getattr(client, method)(url(rows), *args)
     status, count = expected if isinstance(expected, tuple) else (expected, None)
     assert response.status_code == status, response.content
     if status >= 400:
         assert response.json()["detail"]  # a message, in Vietnamese
     if count is not None:
         assert response.json()["count"] == count
+
+
+@pytest.mark.parametrize(("caller", "name", "expected"), MATRIX)
+def test_scope_matrix(tokens, register, api, caller, name, expected):
+    assert_row(api, tokens, ENDPOINTS[name], register, caller, expected)

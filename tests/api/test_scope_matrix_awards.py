@@ -12,7 +12,14 @@ from awards.catalogue import seed_catalogue
 from awards.models import AwardForm, Decision, Nomination, Nominee, Status
 from documents.models import Job, JobStatus
 from festival.services import create_festival
-from tests.api.test_scope_matrix import BAD_CALLERS, CALLERS, FAR_READ, OWN_READ, rows_for
+from tests.api.test_scope_matrix import (
+    BAD_CALLERS,
+    CALLERS,
+    FAR_READ,
+    OWN_READ,
+    assert_row,
+    rows_for,
+)
 from tests.conftest import make_user
 from wards.models import Role, Signer
 
@@ -233,13 +240,4 @@ MATRIX += rows_for(
 
 @pytest.mark.parametrize(("caller", "name", "expected"), MATRIX)
 def test_scope_matrix(tokens, rows, api, caller, name, expected):
-    method, url, body = ENDPOINTS[name]
-    client = api(None if caller == "anonymous" else tokens[caller])
-    args = (body(rows),) if body else ()
-    response = getattr(client, method)(url(rows), *args)
-    status, count = expected if isinstance(expected, tuple) else (expected, None)
-    assert response.status_code == status, response.content
-    if status >= 400:
-        assert response.json()["detail"]  # a message, in Vietnamese
-    if count is not None:
-        assert response.json()["count"] == count
+    assert_row(api, tokens, ENDPOINTS[name], rows, caller, expected)

@@ -129,8 +129,16 @@ def test_no_page_with_script_breaks_the_content_security_policy(
     # announced once); its progress bar is sized by the stylesheet.
     with page.expect_request(f"**/documents/{job.pk}/status/?shown=*"):
         page.goto(f"/documents/{job.pk}/")
-    bar = page.locator(".progress-bar")
-    assert bar.evaluate("b => b.offsetWidth / b.parentNode.offsetWidth") == pytest.approx(0.25)
+    # htmx swaps the whole block every second: read the bar in the page that shows it, not a
+    # node the last swap just took out (a detached bar measures 0 / 0).
+    ratio = page.wait_for_function(
+        """() => {
+            const bar = document.querySelector("#job-status .progress-bar");
+            const track = bar && bar.isConnected && bar.parentNode;
+            return track && track.offsetWidth > 0 && bar.offsetWidth / track.offsetWidth;
+        }"""
+    ).json_value()
+    assert ratio == pytest.approx(0.25)
 
     # A delete button asks first, in the page's own dialog (no inline onsubmit, no browser
     # confirm); Escape keeps the scheme.

@@ -1,5 +1,8 @@
 """Fixtures of the API's tests: tokens of each kind on the suite's small country
-(tests/conftest.py), a JSON client that sends one, and the register's rows in two wards."""
+(tests/conftest.py), a JSON client that sends one, and the register's rows in two wards.
+
+# Today is the suite's pinned clock (tests/conftest.py, time_machine), not the machine's.
+"""
 
 import datetime
 
